@@ -1,0 +1,129 @@
+import "reflect-metadata";
+
+import { DataSource, type DataSourceOptions, type Logger, type MixedList, type QueryRunner } from "typeorm";
+
+import { log } from "./logger";
+
+/**
+ * Counts every SQL statement the service sends, so tests and benchmarks can assert that an
+ * operation costs a constant number of statements however long its lists are.
+ */
+export class StatementCounter implements Logger {
+  total = 0;
+
+  logQuery(_query: string, _parameters?: unknown[], _runner?: QueryRunner): void {
+    this.total += 1;
+  }
+  logQueryError(error: string | Error, query: string): void {
+    this.total += 1;
+    log.warn("sql statement failed", { error: String(error), query: query.slice(0, 300) });
+  }
+  logQuerySlow(time: number, query: string): void {
+    log.warn("slow sql statement", { ms: time, query: query.slice(0, 300) });
+  }
+  logSchemaBuild(): void {}
+  logMigration(message: string): void {
+    log.info("migration", { message });
+  }
+  log(level: "log" | "info" | "warn", message: unknown): void {
+    if (level === "warn") log.warn(String(message));
+  }
+}
+
+export interface Database {
+  dataSource: DataSource;
+  statements: StatementCounter;
+  kind: "sqlite" | "mysql";
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** `sqlite:<file>` (or `sqlite::memory:`) for the embedded default, `mysql://user:pass@host:port/db` otherwise. */
+  url: string;
+  entities: MixedList<Function>;
+  migrations: MixedList<Function>;
+  /** Tables from entities instead of migrations: only for throw-away test databases. */
+  synchronize?: boolean;
+  /** Refuse MySQL servers that may lose acknowledged commits (DESIGN §10). Default true. */
+  requireDurableMysql?: boolean;
+}
+
+export const describeDatabaseUrl = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+
+const toDataSourceOptions = (options: DatabaseOptions, logger: Logger): DataSourceOptions => {
+  const common = {
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: "schema_migration",
+    synchronize: options.synchronize ?? false,
+    logger,
+    logging: true as const,
+    maxQueryExecutionTime: 1000,
+  };
+  if (options.url.startsWith("sqlite:")) {
+    return {
+      ...common,
+      type: "better-sqlite3",
+      database: options.url.slice("sqlite:".length),
+      // WAL lets readers work while a writer commits; FULL sync keeps every acknowledged commit.
+      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        db.pragma("journal_mode = WAL");
+        db.pragma("synchronous = FULL");
+        db.pragma("busy_timeout = 5000");
+        db.pragma("foreign_keys = ON");
+      },
+    };
+  }
+  if (/^(mysql|mariadb):\/\//.test(options.url)) {
+    return {
+      ...common,
+      type: "mysql",
+      url: options.url.replace(/^mariadb:/, "mysql:"),
+      charset: "utf8mb4_unicode_ci",
+      timezone: "Z",
+      dateStrings: ["DATE"],
+      extra: { connectionLimit: 10 },
+    };
+  }
+  throw new Error(`Unsupported database URL ${describeDatabaseUrl(options.url)}: use sqlite:<file> or mysql://…`);
+};
+
+const assertDurableMysql = async (dataSource: DataSource): Promise<void> => {
+  const [row] = (await dataSource.query(
+    "SELECT @@innodb_flush_log_at_trx_commit AS flush, @@log_bin AS logBin, @@sync_binlog AS syncBinlog",
+  )) as Array<{ flush: number | string; logBin: number | string; syncBinlog: number | string }>;
+  if (Number(row.flush) !== 1) {
+    throw new Error(
+      `MySQL innodb_flush_log_at_trx_commit is ${row.flush}; it must be 1 so that no acknowledged commit is lost`,
+    );
+  }
+  if (Number(row.logBin) === 1 && Number(row.syncBinlog) !== 1) {
+    throw new Error(`MySQL sync_binlog is ${row.syncBinlog} with the binary log on; it must be 1`);
+  }
+};
+
+/** Opens the service's database and brings its schema up to date through the migrations. */
+export const openDatabase = async (options: DatabaseOptions): Promise<Database> => {
+  const statements = new StatementCounter();
+  const dataSource = new DataSource(toDataSourceOptions(options, statements));
+  await dataSource.initialize();
+  const kind = dataSource.options.type === "mysql" ? "mysql" : "sqlite";
+  try {
+    if (kind === "mysql" && options.requireDurableMysql !== false) await assertDurableMysql(dataSource);
+    if (!options.synchronize) await dataSource.runMigrations({ transaction: "each" });
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return { dataSource, statements, kind, close: () => dataSource.destroy() };
+};
+
+/** True when the database answers a trivial query: the readiness probe. */
+export const isDatabaseReachable = async (database: Database): Promise<boolean> => {
+  try {
+    await database.dataSource.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  }
+};

@@ -1,0 +1,18 @@
+/**
+ * Vietnamese text handling. Names are stored in Unicode NFC; searches compare a folded form
+ * (lower case, no diacritics, đ → d) kept in an indexed column, because "đ" has no Unicode
+ * decomposition and would otherwise survive diacritic stripping.
+ */
+export const toNfc = (text: string): string => text.normalize("NFC");
+
+export const foldForSearch = (text: string): string =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+
+/** Escapes LIKE wildcards so that user input matches literally (used with ESCAPE '\\'). */
+export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
