@@ -84,34 +84,30 @@ export interface AuditEntry {
 
 /**
  * Appends the events of one operation in a single INSERT, whatever the number of entities.
- * Pass the transaction's manager for writes so the event commits or rolls back with them.
+ * Pass the transaction's manager for writes so the events commit or roll back with them.
  */
 export const writeAudit = async (
   manager: EntityManager,
   caller: Caller,
   requestId: string | undefined,
-  entry: AuditEntry,
+  entries: readonly AuditEntry[],
 ): Promise<void> => {
   const at = new Date();
-  const ids: (string | null)[] = entry.entityIds && entry.entityIds.length > 0 ? [...entry.entityIds] : [null];
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(AuditEvent)
-    .values(
-      ids.map((entityId) => ({
-        at,
-        actor: caller.subject,
-        role: caller.role ?? null,
-        communeCode: caller.communeCode ?? null,
-        operation: entry.operation,
-        entityType: entry.entityType ?? null,
-        entityId,
-        outcome: entry.outcome,
-        reason: entry.reason?.slice(0, 300) ?? null,
-        requestId: requestId ?? null,
-      })),
-    )
-    .updateEntity(false)
-    .execute();
+  const rows = entries.flatMap((entry) => {
+    const ids: (string | null)[] = entry.entityIds && entry.entityIds.length > 0 ? [...entry.entityIds] : [null];
+    return ids.map((entityId) => ({
+      at,
+      actor: caller.subject,
+      role: caller.role ?? null,
+      communeCode: caller.communeCode ?? null,
+      operation: entry.operation,
+      entityType: entry.entityType ?? null,
+      entityId,
+      outcome: entry.outcome,
+      reason: entry.reason?.slice(0, 300) ?? null,
+      requestId: requestId ?? null,
+    }));
+  });
+  if (rows.length === 0) return;
+  await manager.createQueryBuilder().insert().into(AuditEvent).values(rows).updateEntity(false).execute();
 };

@@ -14,5 +14,11 @@ export const foldForSearch = (text: string): string =>
     .replace(/\s+/g, " ")
     .trim();
 
-/** Escapes LIKE wildcards so that user input matches literally (used with ESCAPE '\\'). */
-export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * The LIKE escape character. Not a backslash: MySQL treats a backslash in a string literal as an
+ * escape of its own and SQLite does not, while "!" means the same to both.
+ */
+export const LIKE_ESCAPE = "!";
+
+/** Escapes LIKE wildcards so that user input matches literally (use with `ESCAPE '!'`). */
+export const escapeLike = (text: string): string => text.replace(/[!%_]/g, (c) => `${LIKE_ESCAPE}${c}`);

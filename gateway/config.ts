@@ -1,0 +1,79 @@
+import { ConfigError, isProduction, loadConfig, parseOneOf, parsePort, parsePositiveInt, setting } from "../subgraphs/kit/config";
+
+/** The subgraphs the gateway routes to, by their name in the supergraph. */
+export const SUBGRAPH_URL_SETTINGS = {
+  registry: setting({
+    name: "REGISTRY_URL",
+    description: "GraphQL endpoint of the registry subgraph",
+    devDefault: "http://127.0.0.1:4001/graphql",
+    requiredInProduction: true,
+  }),
+};
+
+export const gatewaySettings = {
+  nodeEnv: setting({ name: "NODE_ENV", description: "development, test or production", devDefault: "development" }),
+  port: setting({ name: "PORT", description: "HTTP port", devDefault: "4000", parse: parsePort }),
+  host: setting({ name: "HOST", description: "address to listen on", devDefault: "127.0.0.1" }),
+  supergraphFile: setting({
+    name: "SUPERGRAPH_FILE",
+    description: "the composed supergraph SDL (npm run schema:compose writes it)",
+    devDefault: "schema/supergraph.graphql",
+  }),
+  devJwtSecret: setting({
+    name: "JWT_DEV_SECRET",
+    description: "HS256 secret for development tokens (npm run token); refused in production",
+    devDefault: "development-only-secret-not-for-production",
+    optional: false,
+  }),
+  jwksFile: setting({
+    name: "JWKS_FILE",
+    description: "JSON Web Key Set of the identity provider whose RS256/ES256 tokens are accepted in production",
+    optional: true,
+  }),
+  jwtIssuer: setting({ name: "JWT_ISSUER", description: "expected iss of production tokens", optional: true }),
+  jwtAudience: setting({ name: "JWT_AUDIENCE", description: "expected aud of production tokens", optional: true }),
+  handoffPrivateKeyFile: setting({
+    name: "HANDOFF_PRIVATE_KEY_FILE",
+    description: "PEM file with the ES256 private key that signs the per-subgraph hand-off tokens",
+    devDefault: ".data/keys/handoff-private.pem",
+    requiredInProduction: true,
+  }),
+  handoffTtlSeconds: setting({
+    name: "HANDOFF_TTL_SECONDS",
+    description: "lifetime of a hand-off token (at most 60)",
+    devDefault: "30",
+    parse: (raw) => {
+      const ttl = parsePositiveInt(raw);
+      if (ttl > 60) throw new ConfigError("must be at most 60 seconds");
+      return ttl;
+    },
+  }),
+  maxBodyBytes: setting({
+    name: "MAX_BODY_BYTES",
+    description: "largest request body accepted; larger gets 413",
+    devDefault: "102400",
+    parse: parsePositiveInt,
+  }),
+  logLevel: setting({
+    name: "LOG_LEVEL",
+    description: "debug, info, warn or error",
+    devDefault: "info",
+    parse: parseOneOf("debug", "info", "warn", "error"),
+  }),
+  ...SUBGRAPH_URL_SETTINGS,
+};
+
+export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+export const loadGatewayConfig = (env: NodeJS.ProcessEnv = process.env) => {
+  const config = loadConfig(gatewaySettings, env);
+  if (isProduction(env)) {
+    const missing = ["JWKS_FILE", "JWT_ISSUER", "JWT_AUDIENCE"].filter((name) => !env[name]);
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `Invalid configuration:\n  ${missing.join(", ")} required in production: the HS256 development secret is refused there`,
+      );
+    }
+  }
+  return config;
+};

@@ -1,0 +1,90 @@
+import { readFileSync } from "node:fs";
+
+import { ApolloGateway } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+
+import { loadHandoffPrivateKey } from "../subgraphs/kit/handoff";
+import { type HttpService, startHttpService } from "../subgraphs/kit/http";
+import { log } from "../subgraphs/kit/logger";
+import { formatError } from "../subgraphs/kit/service";
+import { type ClientTokenVerifier, devTokenVerifier, jwksTokenVerifier } from "./auth";
+import type { GatewayConfig } from "./config";
+import { type GatewayContext, HandoffDataSource } from "./handoff-data-source";
+
+export interface RunningGateway extends HttpService {
+  stop(graceMs?: number): Promise<void>;
+}
+
+const subgraphUrls = (config: GatewayConfig): Record<string, string> => ({ registry: config.registry });
+
+const healthUrl = (graphqlUrl: string): string => new URL("/health", graphqlUrl).toString();
+
+/** Are all subgraphs alive? The gateway is ready only when it can route everywhere. */
+const subgraphsAlive = async (urls: string[]): Promise<boolean> => {
+  const answers = await Promise.all(
+    urls.map((url) =>
+      fetch(healthUrl(url), { signal: AbortSignal.timeout(2000) }).then(
+        (res) => res.ok,
+        () => false,
+      ),
+    ),
+  );
+  return answers.every(Boolean);
+};
+
+const clientVerifier = (config: GatewayConfig): ClientTokenVerifier => {
+  if (config.nodeEnv === "production") {
+    return jwksTokenVerifier(config.jwksFile as string, config.jwtIssuer as string, config.jwtAudience as string);
+  }
+  return devTokenVerifier(config.devJwtSecret);
+};
+
+/** The gateway: verifies the caller, plans over the static supergraph, hands each subgraph its own token. */
+export const startGateway = async (config: GatewayConfig): Promise<RunningGateway> => {
+  const production = config.nodeEnv === "production";
+  const supergraphSdl = readFileSync(config.supergraphFile, "utf8");
+  const privateKey = await loadHandoffPrivateKey(config.handoffPrivateKeyFile);
+  const urls = subgraphUrls(config);
+  const verifier = clientVerifier(config);
+
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => {
+      const target = urls[name] ?? url;
+      if (!target) throw new Error(`No URL configured for subgraph ${name}`);
+      return new HandoffDataSource(target, name, privateKey, config.handoffTtlSeconds);
+    },
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    includeStacktraceInErrorResponses: !production,
+    formatError: formatError(production),
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+  });
+  await apollo.start();
+
+  const http = await startHttpService<GatewayContext, GatewayContext["caller"]>(
+    {
+      name: "gateway",
+      apollo,
+      maxBodyBytes: config.maxBodyBytes,
+      authenticate: ({ headers }) =>
+        verifier.verify(Array.isArray(headers.authorization) ? headers.authorization[0] : headers.authorization),
+      context: async (caller, { requestId }) => ({ caller, requestId }),
+      ready: () => subgraphsAlive(Object.values(urls)),
+      metrics: () => ({}),
+    },
+    config.port,
+    config.host,
+  );
+  log.info("gateway listening", { url: http.url, subgraphs: urls });
+  return {
+    ...http,
+    stop: async (graceMs) => {
+      await http.close(graceMs);
+      await apollo.stop();
+    },
+  };
+};

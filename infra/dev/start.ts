@@ -1,0 +1,138 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+import { createConnection } from "mysql2/promise";
+
+import { mintDevToken } from "../../gateway/auth";
+import { loadDevConfig } from "./config";
+import { ensureHandoffKeys } from "./keys";
+
+/**
+ * `npm start`: the whole hub on one machine, each service its own process as in a deployment,
+ * on the embedded SQLite default (or MYSQL_URL). The registry loads the demo data on first start.
+ */
+const ROOT = resolve(__dirname, "../../..");
+
+interface ServiceSpec {
+  name: string;
+  script: string;
+  port: number;
+  env: Record<string, string>;
+}
+
+const children: { name: string; child: ChildProcess }[] = [];
+let stopping = false;
+
+const waitUntilReady = async (name: string, port: number, child: ChildProcess, timeoutMs: number): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/ready`, { signal: AbortSignal.timeout(1000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${name} was not ready on port ${port} within ${timeoutMs / 1000} s`);
+};
+
+const stopAll = async (code: number): Promise<never> => {
+  stopping = true;
+  // The gateway first, so no new request reaches a subgraph that is draining.
+  for (const { child } of [...children].reverse()) {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
+  }
+  process.exit(code);
+};
+
+const startService = async (spec: ServiceSpec, readyTimeoutMs: number): Promise<void> => {
+  const child = spawn(process.execPath, [join(ROOT, spec.script)], {
+    cwd: ROOT,
+    env: { ...process.env, ...spec.env, PORT: String(spec.port) },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  children.push({ name: spec.name, child });
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      console.error(`${spec.name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping the hub`);
+      void stopAll(1);
+    }
+  });
+  await waitUntilReady(spec.name, spec.port, child, readyTimeoutMs);
+};
+
+const databaseUrl = async (mysqlUrl: string | undefined, dataDir: string, service: string): Promise<string> => {
+  if (!mysqlUrl) return `sqlite:${join(dataDir, `${service}.sqlite`)}`;
+  const server = mysqlUrl.replace(/\/+$/, "");
+  const database = `hub_${service.replace(/-/g, "_")}`;
+  const connection = await createConnection(server);
+  await connection.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await connection.end();
+  return `${server}/${database}`;
+};
+
+const main = async (): Promise<void> => {
+  const config = loadDevConfig();
+  const dataDir = resolve(ROOT, config.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const keys = await ensureHandoffKeys(join(dataDir, "keys"));
+  process.on("SIGINT", () => void stopAll(0));
+  process.on("SIGTERM", () => void stopAll(0));
+
+  const registryUrl = `http://127.0.0.1:${config.registryPort}/graphql`;
+  await startService(
+    {
+      name: "registry",
+      script: "dist/subgraphs/registry/main.js",
+      port: config.registryPort,
+      env: {
+        DATABASE_URL: await databaseUrl(config.mysqlUrl, dataDir, "registry"),
+        HANDOFF_PUBLIC_KEY_FILE: keys.publicKeyFile,
+        SEED_ON_EMPTY: config.seedScale,
+      },
+    },
+    // A first start seeds the database; the bench scale takes minutes.
+    config.seedScale === "bench" ? 30 * 60_000 : 5 * 60_000,
+  );
+  await startService(
+    {
+      name: "gateway",
+      script: "dist/gateway/main.js",
+      port: config.gatewayPort,
+      env: { HANDOFF_PRIVATE_KEY_FILE: keys.privateKeyFile, REGISTRY_URL: registryUrl, JWT_DEV_SECRET: config.devJwtSecret },
+    },
+    60_000,
+  );
+
+  const token = await mintDevToken(
+    config.devJwtSecret,
+    { sub: "dev-city-officer-01", role: "CITY_OFFICER", provinceCode: "01", fields: ["CIVIL_STATUS", "LAND", "SOCIAL"] },
+    8 * 3600,
+  );
+  const gatewayUrl = `http://127.0.0.1:${config.gatewayPort}/graphql`;
+  console.log(
+    [
+      "",
+      `Hub ready. Gateway: ${gatewayUrl}`,
+      `Dev token (city officer of Hà Nội, 8 h):`,
+      token,
+      "",
+      "Try:",
+      `  curl -s ${gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer <token>" \\`,
+      `    -d '{"query":"{ commune(code: \\"10369\\") { fullName mergedFrom { code name } } }"}'`,
+      "Other personas: npm run token -- --help",
+      "",
+    ].join("\n"),
+  );
+};
+
+main().catch((error: unknown) => {
+  console.error(`start: ${error instanceof Error ? error.message : String(error)}`);
+  void stopAll(1);
+});

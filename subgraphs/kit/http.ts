@@ -1,0 +1,221 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+
+import { log, logScope } from "./logger";
+
+/** Thrown by an authenticate hook: the request is answered with this status before its body is read. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface RequestInfo {
+  requestId: string;
+  headers: IncomingMessage["headers"];
+}
+
+export interface HttpServiceOptions<TContext extends BaseContext, TAuth> {
+  name: string;
+  apollo: ApolloServer<TContext>;
+  /** Runs before the body is read or parsed; throw HttpError to refuse the request. */
+  authenticate: (request: RequestInfo) => Promise<TAuth>;
+  /** The request id to log under: a subgraph takes the gateway's from its token. */
+  requestIdOf?: (auth: TAuth, fallback: string) => string;
+  context: (auth: TAuth, request: RequestInfo) => Promise<TContext>;
+  ready: () => Promise<boolean>;
+  metrics: () => Record<string, number>;
+  maxBodyBytes: number;
+  graphqlPath?: string;
+}
+
+export interface HttpService {
+  server: Server;
+  url: string;
+  port: number;
+  /** Stops accepting, lets in-flight requests finish (up to graceMs), then closes. */
+  close(graceMs?: number): Promise<void>;
+}
+
+const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  res.end(text);
+};
+
+const errorBody = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
+
+const readBody = (req: IncomingMessage, limit: number): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > limit) {
+      reject(new HttpError(413, "PAYLOAD_TOO_LARGE", `Request body exceeds ${limit} bytes`));
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new HttpError(413, "PAYLOAD_TOO_LARGE", `Request body exceeds ${limit} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+
+const toHeaderMap = (req: IncomingMessage): HeaderMap => {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+  }
+  return headers;
+};
+
+/**
+ * The HTTP front of every service: /health, /ready, /metrics and the GraphQL endpoint, with
+ * authentication before parsing, a body-size limit, request ids and draining shutdown.
+ */
+export const startHttpService = async <TContext extends BaseContext, TAuth>(
+  options: HttpServiceOptions<TContext, TAuth>,
+  port: number,
+  host: string,
+): Promise<HttpService> => {
+  const graphqlPath = options.graphqlPath ?? "/graphql";
+  let inFlight = 0;
+  let draining = false;
+  let requests = 0;
+  let idle: (() => void) | undefined;
+
+  const handleGraphql = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const fallbackId = randomUUID();
+    const info: RequestInfo = { requestId: fallbackId, headers: req.headers };
+    let auth: TAuth;
+    try {
+      auth = await options.authenticate(info);
+    } catch (error) {
+      req.resume();
+      if (error instanceof HttpError) {
+        sendJson(res, error.status, errorBody(error.code, error.message), error.status === 401 ? { "www-authenticate": "Bearer" } : {});
+        return;
+      }
+      throw error;
+    }
+    info.requestId = options.requestIdOf ? options.requestIdOf(auth, fallbackId) : fallbackId;
+    await logScope.run({ requestId: info.requestId }, async () => {
+      let body: unknown = undefined;
+      if (req.method === "POST") {
+        const text = await readBody(req, options.maxBodyBytes);
+        const type = req.headers["content-type"] ?? "";
+        if (type.includes("json")) {
+          try {
+            body = text.length > 0 ? JSON.parse(text) : undefined;
+          } catch {
+            sendJson(res, 400, errorBody("BAD_REQUEST", "The request body is not valid JSON"));
+            return;
+          }
+        } else {
+          body = text;
+        }
+      }
+      const response = await options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? "GET", headers: toHeaderMap(req), search: url.search, body },
+        context: () => options.context(auth, info),
+      });
+      const headers: Record<string, string> = { "x-request-id": info.requestId };
+      for (const [key, value] of response.headers) headers[key] = value;
+      res.writeHead(response.status ?? 200, headers);
+      if (response.body.kind === "complete") {
+        res.end(response.body.string);
+      } else {
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    });
+  };
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/health" && req.method === "GET") {
+      sendJson(res, draining ? 503 : 200, { status: draining ? "draining" : "ok", service: options.name });
+      return;
+    }
+    if (url.pathname === "/ready" && req.method === "GET") {
+      void options.ready().then(
+        (ok) => sendJson(res, ok && !draining ? 200 : 503, { ready: ok && !draining, service: options.name }),
+        () => sendJson(res, 503, { ready: false, service: options.name }),
+      );
+      return;
+    }
+    if (url.pathname === "/metrics" && req.method === "GET") {
+      const lines = Object.entries({ http_requests_total: requests, http_requests_in_flight: inFlight, ...options.metrics() })
+        .map(([key, value]) => `${key} ${value}`)
+        .join("\n");
+      res.writeHead(200, { "content-type": "text/plain; version=0.0.4" });
+      res.end(`${lines}\n`);
+      return;
+    }
+    if (url.pathname !== graphqlPath) {
+      sendJson(res, 404, errorBody("NOT_FOUND", `No route ${url.pathname}`));
+      return;
+    }
+    if (draining) {
+      sendJson(res, 503, errorBody("UNAVAILABLE", "The service is shutting down"), { connection: "close" });
+      return;
+    }
+    inFlight += 1;
+    requests += 1;
+    handleGraphql(req, res, url)
+      .catch((error: unknown) => {
+        if (error instanceof HttpError) {
+          if (!res.headersSent) sendJson(res, error.status, errorBody(error.code, error.message), { connection: "close" });
+          return;
+        }
+        log.error("request failed", { error: error instanceof Error ? error.stack : String(error) });
+        if (!res.headersSent) sendJson(res, 500, errorBody("INTERNAL_SERVER_ERROR", "Internal server error"));
+        else res.end();
+      })
+      .finally(() => {
+        inFlight -= 1;
+        if (inFlight === 0) idle?.();
+      });
+  });
+  server.keepAliveTimeout = 5000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const hostForUrl = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+
+  return {
+    server,
+    port: address.port,
+    url: `http://${hostForUrl}:${address.port}${graphqlPath}`,
+    close: async (graceMs = 10_000) => {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        await Promise.race([
+          new Promise<void>((resolve) => (idle = resolve)),
+          new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
+        ]);
+      }
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+};

@@ -1,0 +1,130 @@
+import { ApolloServer } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
+import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
+
+import type { Database } from "./database";
+import { isDatabaseReachable } from "./database";
+import type { SubgraphContext } from "./context";
+import { type Handoff, loadHandoffPublicKey, verifyHandoff } from "./handoff";
+import { HttpError, type HttpService, startHttpService } from "./http";
+import { log } from "./logger";
+
+export interface SubgraphServiceOptions<TLoaders> {
+  /** The subgraph's name in the supergraph; also the audience of its hand-off tokens. */
+  name: string;
+  schema: GraphQLSchema;
+  database: Database;
+  createLoaders: (database: Database, context: Omit<SubgraphContext<TLoaders>, "loaders">) => TLoaders;
+  port: number;
+  host: string;
+  handoffPublicKeyFile: string;
+  production: boolean;
+  maxBodyBytes?: number;
+}
+
+export interface RunningSubgraph extends HttpService {
+  name: string;
+  database: Database;
+  /** Drains HTTP, stops Apollo and closes the database. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+const bearer = (header: string | string[] | undefined): string | undefined => {
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = value ? /^Bearer\s+(\S+)$/i.exec(value) : null;
+  return match?.[1];
+};
+
+/** Errors keep their code and field; internal details and stack traces never leave production. */
+export const formatError =
+  (production: boolean) =>
+  (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (code === "INTERNAL_SERVER_ERROR" || code === undefined) {
+      log.error("unexpected error", { error: String(unwrapResolverError(error)), path: formatted.path });
+      if (production) {
+        return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+      }
+    }
+    if (production && formatted.extensions?.stacktrace) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
+      return { ...formatted, extensions };
+    }
+    return formatted;
+  };
+
+/**
+ * Starts one subgraph: every GraphQL request, `_service` and `_entities` included, must carry a
+ * valid hand-off token from the gateway, checked before the body is read; anything else is a 401.
+ */
+export const startSubgraphService = async <TLoaders>(
+  options: SubgraphServiceOptions<TLoaders>,
+): Promise<RunningSubgraph> => {
+  const publicKey = await loadHandoffPublicKey(options.handoffPublicKeyFile);
+  const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
+    schema: options.schema,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: !options.production,
+    formatError: formatError(options.production),
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+  });
+  await apollo.start();
+
+  const http = await startHttpService<SubgraphContext<TLoaders>, Handoff>(
+    {
+      name: options.name,
+      apollo,
+      maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
+      authenticate: async ({ headers }) => {
+        const token = bearer(headers.authorization);
+        if (!token) throw new HttpError(401, "UNAUTHENTICATED", "This service answers the gateway only");
+        try {
+          return await verifyHandoff(publicKey, options.name, token);
+        } catch {
+          throw new HttpError(401, "UNAUTHENTICATED", "Invalid or expired gateway token");
+        }
+      },
+      requestIdOf: (handoff) => handoff.requestId,
+      context: async (handoff) => {
+        const base = { caller: handoff.caller, requestId: handoff.requestId, database: options.database };
+        return { ...base, loaders: options.createLoaders(options.database, base) };
+      },
+      ready: () => isDatabaseReachable(options.database),
+      metrics: () => ({ db_statements_total: options.database.statements.total }),
+    },
+    options.port,
+    options.host,
+  );
+  log.info("subgraph listening", { url: http.url, database: options.database.kind });
+
+  return {
+    ...http,
+    name: options.name,
+    database: options.database,
+    stop: async (graceMs) => {
+      await http.close(graceMs);
+      await apollo.stop();
+      await options.database.close();
+    },
+  };
+};
+
+/** Stops the service on SIGTERM or SIGINT, letting in-flight requests finish first. */
+export const stopOnSignals = (service: { stop(graceMs?: number): Promise<void> }, graceMs: number): void => {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("shutting down", { signal });
+    service.stop(graceMs).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error("shutdown failed", { error: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", handler);
+  process.on("SIGINT", handler);
+};

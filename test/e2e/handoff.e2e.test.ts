@@ -1,0 +1,128 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { SignJWT } from "jose";
+
+import { ensureHandoffKeys } from "../../infra/dev/keys";
+import { loadHandoffPrivateKey, signHandoff } from "../../subgraphs/kit/handoff";
+import { type Hub, PERSONAS, startHub } from "../support/hub";
+
+let hub: Hub;
+
+beforeAll(async () => {
+  hub = await startHub();
+});
+afterAll(() => hub?.close());
+
+const officerHandoff = { caller: { subject: "x", role: "ADMIN", fields: [] }, requestId: "r-1" } as unknown as Parameters<
+  typeof signHandoff
+>[2];
+
+describe("e2e > identity hand-off > subgraphs answer the gateway only", () => {
+  const direct = async (query: string, authorization?: string) => {
+    const res = await fetch(hub.registry.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify({ query, variables: { reps: [{ __typename: "Province", code: "01" }] } }),
+    });
+    return { status: res.status, body: (await res.json()) as { errors?: { extensions?: { code?: string } }[] } };
+  };
+
+  it.each([
+    ["a root query", `{ provinces { code } }`],
+    ["_service", `{ _service { sdl } }`],
+    ["_entities", `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Province { name } } }`],
+  ])("refuses %s without a gateway token with 401", async (_name, query) => {
+    // Someone on the internal network posts straight to the registry's port.
+    const before = await hub.statements(hub.registry);
+    const res = await direct(query);
+    expect(res.status).toBe(401);
+    expect(res.body.errors![0].extensions!.code).toBe("UNAUTHENTICATED");
+    expect(await hub.statements(hub.registry)).toBe(before);
+  });
+
+  it("refuses a client's own token, a token for another subgraph, one from another key, and an expired one", async () => {
+    // Tokens that are not this subgraph's fresh hand-off from this gateway are all refused.
+    const gatewayKey = await loadHandoffPrivateKey(hub.keys.privateKeyFile);
+    const otherKeys = await ensureHandoffKeys(mkdtempSync(join(tmpdir(), "other-keys-")));
+    const otherKey = await loadHandoffPrivateKey(otherKeys.privateKeyFile);
+    const clientToken = await hub.token(PERSONAS.admin);
+    const wrongAudience = await signHandoff(gatewayKey, "land", officerHandoff, 30);
+    const wrongKey = await signHandoff(otherKey, "registry", officerHandoff, 30);
+    const expired = await new SignJWT({ role: "ADMIN", rid: "r" })
+      .setProtectedHeader({ alg: "ES256" })
+      .setIssuer("hub-gateway")
+      .setAudience("registry")
+      .setSubject("x")
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 120)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(gatewayKey);
+    const tooLong = await new SignJWT({ role: "ADMIN", rid: "r" })
+      .setProtectedHeader({ alg: "ES256" })
+      .setIssuer("hub-gateway")
+      .setAudience("registry")
+      .setSubject("x")
+      .setIssuedAt()
+      .setExpirationTime("1h")
+      .sign(gatewayKey);
+    for (const token of [clientToken, wrongAudience, wrongKey, expired, tooLong]) {
+      const res = await direct(`{ _service { sdl } }`, `Bearer ${token}`);
+      expect(res.status).toBe(401);
+    }
+    const good = await signHandoff(gatewayKey, "registry", officerHandoff, 30);
+    const ok = await direct(`{ provinces { code } }`, `Bearer ${good}`);
+    expect(ok.status).toBe(200);
+  });
+});
+
+describe("e2e > identity hand-off > the gateway", () => {
+  it("ignores identity headers a client forges", async () => {
+    // An analyst adds headers claiming to be an admin; the registry still sees an analyst.
+    const analyst = await hub.token(PERSONAS.analyst);
+    const res = await hub.graphql(`{ citizens(search: "nguyen") { nodes { fullName } } }`, {}, {
+      token: analyst,
+      headers: { "x-role": "ADMIN", "x-user-role": "ADMIN", "x-commune-code": "10369", "x-forwarded-user": "admin-01" },
+    });
+    expect(res.body.errors![0].extensions!.code).toBe("FORBIDDEN");
+  });
+
+  it("refuses with 401 a token signed with the wrong secret, an expired one, and alg none", async () => {
+    // Forged or stale client tokens never reach a subgraph.
+    const before = await hub.statements(hub.registry);
+    const wrong = await new SignJWT({ role: "ADMIN" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setExpirationTime("1h")
+      .sign(new TextEncoder().encode("not-the-secret"));
+    const expired = await new SignJWT({ role: "ADMIN" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+      .sign(new TextEncoder().encode("test-secret-for-hub-tests"));
+    const none = `${Buffer.from(JSON.stringify({ alg: "none", typ: "JWT" })).toString("base64url")}.${Buffer.from(
+      JSON.stringify({ role: "ADMIN", exp: Math.floor(Date.now() / 1000) + 3600 }),
+    ).toString("base64url")}.`;
+    for (const token of [wrong, expired, none]) {
+      const res = await hub.graphql(`{ provinces { code } }`, {}, { token });
+      expect(res.status).toBe(401);
+      expect(res.body.errors![0].extensions!.code).toBe("UNAUTHENTICATED");
+    }
+    expect(await hub.statements(hub.registry)).toBe(before);
+  });
+
+  it("carries its request id into the subgraph's audit events", async () => {
+    // The response's x-request-id names the audit events the read wrote in the registry.
+    const officer = await hub.token(PERSONAS.ungThienOfficer);
+    const res = await fetch(hub.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${officer}` },
+      body: JSON.stringify({ query: `{ citizens(first: 3) { nodes { personalId } } }` }),
+    });
+    const requestId = res.headers.get("x-request-id");
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const rows = await hub.registry.database.dataSource.query(
+      "SELECT COUNT(*) AS n FROM audit_event WHERE request_id = ? AND operation = 'citizens.search'",
+      [requestId],
+    );
+    expect(Number(rows[0].n)).toBe(3);
+  });
+});

@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+import { mintDevToken } from "../../gateway/auth";
+import { loadGatewayConfig } from "../../gateway/config";
+import { type RunningGateway, startGateway } from "../../gateway/server";
+import { ensureHandoffKeys } from "../../infra/dev/keys";
+import type { IdentityClaims } from "../../subgraphs/kit/caller";
+import { configureLogger } from "../../subgraphs/kit/logger";
+import type { RunningSubgraph } from "../../subgraphs/kit/service";
+import { loadRegistryConfig } from "../../subgraphs/registry/config";
+import { startRegistry } from "../../subgraphs/registry/main";
+import { createTestDatabaseUrl, type TestDatabaseUrl } from "./database";
+import { ADMIN_MERGES_FILE, ADMIN_UNITS_FILE, REPO_ROOT } from "./repo";
+
+export const DEV_SECRET = "test-secret-for-hub-tests";
+
+export interface GraphqlResponse<T = Record<string, unknown>> {
+  status: number;
+  body: {
+    data?: T | null;
+    errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }>;
+  };
+}
+
+export interface Hub {
+  gatewayUrl: string;
+  registry: RunningSubgraph;
+  gateway: RunningGateway;
+  registryDb: TestDatabaseUrl;
+  keys: { privateKeyFile: string; publicKeyFile: string };
+  token(claims: IdentityClaims): Promise<string>;
+  /** POSTs an operation to the gateway (or another URL), as a client would. */
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string; url?: string; headers?: Record<string, string> },
+  ): Promise<GraphqlResponse<T>>;
+  /** SQL statements a subgraph has sent so far, read from its /metrics endpoint. */
+  statements(service: RunningSubgraph): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The personas of DESIGN §7, as claims for minting tokens. */
+export const PERSONAS = {
+  hanoiCityOfficer: { sub: "city-officer-01", role: "CITY_OFFICER", provinceCode: "01", fields: ["CIVIL_STATUS", "LAND", "SOCIAL"] },
+  ungThienOfficer: {
+    sub: "officer-10369",
+    role: "COMMUNE_OFFICER",
+    communeCode: "10369",
+    provinceCode: "01",
+    fields: ["CIVIL_STATUS"],
+  },
+  analyst: { sub: "analyst-01", role: "ANALYST", provinceCode: "01", fields: [] },
+  admin: { sub: "admin-01", role: "ADMIN", fields: [] },
+} satisfies Record<string, IdentityClaims>;
+
+/**
+ * Starts the registry and the gateway on ephemeral ports over real HTTP, on a fresh database
+ * (SQLite, or MariaDB when TEST_MYSQL_URL is set), seeded at the `test` scale through the
+ * same first-start path `npm start` uses.
+ */
+export const startHub = async (): Promise<Hub> => {
+  configureLogger("test", "error");
+  const keysDir = mkdtempSync(join(tmpdir(), "hub-keys-"));
+  const keys = await ensureHandoffKeys(keysDir);
+  const registryDb = await createTestDatabaseUrl("registry");
+  const registry = await startRegistry(
+    loadRegistryConfig({
+      NODE_ENV: "test",
+      PORT: "0",
+      DATABASE_URL: registryDb.url,
+      HANDOFF_PUBLIC_KEY_FILE: keys.publicKeyFile,
+      SEED_ON_EMPTY: "test",
+      ADMIN_UNITS_FILE,
+      ADMIN_MERGES_FILE,
+    }),
+  );
+  const gateway = await startGateway(
+    loadGatewayConfig({
+      NODE_ENV: "test",
+      PORT: "0",
+      SUPERGRAPH_FILE: resolve(REPO_ROOT, "schema/supergraph.graphql"),
+      JWT_DEV_SECRET: DEV_SECRET,
+      HANDOFF_PRIVATE_KEY_FILE: keys.privateKeyFile,
+      REGISTRY_URL: registry.url,
+    }),
+  );
+
+  const graphql: Hub["graphql"] = async (query, variables, options = {}) => {
+    const res = await fetch(options.url ?? gateway.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...options.headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: res.status, body: (await res.json()) as GraphqlResponse["body"] } as never;
+  };
+
+  return {
+    gatewayUrl: gateway.url,
+    registry,
+    gateway,
+    registryDb,
+    keys,
+    token: (claims) => mintDevToken(DEV_SECRET, claims, 600),
+    graphql,
+    statements: async (service) => {
+      const text = await (await fetch(new URL("/metrics", service.url))).text();
+      const match = /^db_statements_total (\d+)$/m.exec(text);
+      if (!match) throw new Error(`no db_statements_total in ${service.name}'s /metrics`);
+      return Number(match[1]);
+    },
+    close: async () => {
+      await gateway.stop(1000);
+      await registry.stop(1000);
+      await registryDb.drop();
+      rmSync(keysDir, { recursive: true, force: true });
+    },
+  };
+};
