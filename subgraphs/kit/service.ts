@@ -1,5 +1,6 @@
 import { ApolloServer } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 
 import type { Database } from "./database";
@@ -68,6 +69,8 @@ export const startSubgraphService = async <TLoaders>(
     formatError: formatError(options.production),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Traces are for a hosted registry this deployment does not use; they would cost every request.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 

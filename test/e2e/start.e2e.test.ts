@@ -1,0 +1,85 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+import { REPO_ROOT } from "../support/repo";
+
+const freePort = (): Promise<number> =>
+  new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+
+const portAnswers = async (port: number): Promise<boolean> =>
+  fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(1000) }).then(
+    () => true,
+    () => false,
+  );
+
+describe("e2e > npm start", () => {
+  let launcher: ChildProcess | undefined;
+  let dataDir: string;
+  let output = "";
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), "hub-start-"));
+  });
+  afterAll(() => {
+    if (launcher && launcher.exitCode === null) launcher.kill("SIGKILL");
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("starts each service as its own process, seeds an empty hub, prints a working token, and stops cleanly on SIGTERM", async () => {
+    // An engineer runs the one start command on a fresh machine, queries the gateway, then stops it.
+    const [gatewayPort, registryPort] = [await freePort(), await freePort()];
+    launcher = spawn(process.execPath, [resolve(REPO_ROOT, "dist/infra/dev/start.js")], {
+      cwd: REPO_ROOT,
+      env: {
+        PATH: process.env.PATH,
+        DATA_DIR: dataDir,
+        GATEWAY_PORT: String(gatewayPort),
+        REGISTRY_PORT: String(registryPort),
+        SEED_SCALE: "test",
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    launcher.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    launcher.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    await new Promise<void>((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`no "Hub ready" within 120 s:\n${output}`)), 120_000);
+      const check = () => {
+        if (output.includes("Hub ready")) {
+          clearTimeout(timer);
+          done();
+        }
+      };
+      launcher!.stdout!.on("data", check);
+      launcher!.once("exit", (code) => fail(new Error(`launcher exited ${code}:\n${output}`)));
+    });
+    expect(output).toContain(`Gateway: http://127.0.0.1:${gatewayPort}/graphql`);
+    const token = /^(eyJ[\w-]+\.[\w-]+\.[\w-]+)$/m.exec(output)?.[1];
+    expect(token).toBeDefined();
+
+    const res = await fetch(`http://127.0.0.1:${gatewayPort}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: `{ province(code: "01") { communes { code } } }` }),
+    });
+    const body = (await res.json()) as { data: { province: { communes: { code: string }[] } } };
+    expect(body.data.province.communes).toHaveLength(126);
+    expect(await portAnswers(registryPort)).toBe(true);
+
+    const exited = new Promise<number | null>((done) => launcher!.once("exit", (code) => done(code)));
+    launcher.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(await portAnswers(gatewayPort)).toBe(false);
+    expect(await portAnswers(registryPort)).toBe(false);
+  }, 180_000);
+});
