@@ -43,7 +43,10 @@ const verifier = (check: (token: string) => Promise<JWTPayload>): ClientTokenVer
 /** Development: HS256 tokens signed with the shared dev secret (see `npm run token`). */
 export const devTokenVerifier = (secret: string): ClientTokenVerifier => {
   const key = new TextEncoder().encode(secret);
-  return verifier(async (token) => (await jwtVerify(token, key, { algorithms: ["HS256"], clockTolerance: CLOCK_TOLERANCE_SECONDS })).payload);
+  return verifier(
+    async (token) =>
+      (await jwtVerify(token, key, { algorithms: ["HS256"], clockTolerance: CLOCK_TOLERANCE_SECONDS })).payload,
+  );
 };
 
 /** Production: RS256/ES256 tokens of the configured identity provider, with issuer, audience and expiry checked. */

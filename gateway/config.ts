@@ -1,4 +1,12 @@
-import { ConfigError, isProduction, loadConfig, parseOneOf, parsePort, parsePositiveInt, setting } from "../subgraphs/kit/config";
+import {
+  ConfigError,
+  isProduction,
+  loadConfig,
+  parseOneOf,
+  parsePort,
+  parsePositiveInt,
+  setting,
+} from "../subgraphs/kit/config";
 
 /** The subgraphs the gateway routes to, by their name in the supergraph. */
 export const SUBGRAPH_URL_SETTINGS = {

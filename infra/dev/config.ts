@@ -6,10 +6,15 @@ import { SEED_SCALES } from "../../subgraphs/registry/config";
 export const devSettings = {
   gatewayPort: setting({ name: "GATEWAY_PORT", description: "gateway port", devDefault: "4000", parse: parsePort }),
   registryPort: setting({ name: "REGISTRY_PORT", description: "registry port", devDefault: "4001", parse: parsePort }),
-  dataDir: setting({ name: "DATA_DIR", description: "where the embedded databases and dev keys live", devDefault: ".data" }),
+  dataDir: setting({
+    name: "DATA_DIR",
+    description: "where the embedded databases and dev keys live",
+    devDefault: ".data",
+  }),
   mysqlUrl: setting({
     name: "MYSQL_URL",
-    description: "a MySQL/MariaDB server (mysql://user:password@host:3306) to use instead of SQLite; one database per subgraph",
+    description:
+      "a MySQL/MariaDB server (mysql://user:password@host:3306) to use instead of SQLite; one database per subgraph",
     optional: true,
   }),
   seedScale: setting({

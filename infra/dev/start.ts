@@ -72,7 +72,9 @@ const databaseUrl = async (mysqlUrl: string | undefined, dataDir: string, servic
   const server = mysqlUrl.replace(/\/+$/, "");
   const database = `hub_${service.replace(/-/g, "_")}`;
   const connection = await createConnection(server);
-  await connection.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await connection.query(
+    `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
   await connection.end();
   return `${server}/${database}`;
 };
@@ -105,14 +107,23 @@ const main = async (): Promise<void> => {
       name: "gateway",
       script: "dist/gateway/main.js",
       port: config.gatewayPort,
-      env: { HANDOFF_PRIVATE_KEY_FILE: keys.privateKeyFile, REGISTRY_URL: registryUrl, JWT_DEV_SECRET: config.devJwtSecret },
+      env: {
+        HANDOFF_PRIVATE_KEY_FILE: keys.privateKeyFile,
+        REGISTRY_URL: registryUrl,
+        JWT_DEV_SECRET: config.devJwtSecret,
+      },
     },
     60_000,
   );
 
   const token = await mintDevToken(
     config.devJwtSecret,
-    { sub: "dev-city-officer-01", role: "CITY_OFFICER", provinceCode: "01", fields: ["CIVIL_STATUS", "LAND", "SOCIAL"] },
+    {
+      sub: "dev-city-officer-01",
+      role: "CITY_OFFICER",
+      provinceCode: "01",
+      fields: ["CIVIL_STATUS", "LAND", "SOCIAL"],
+    },
     8 * 3600,
   );
   const gatewayUrl = `http://127.0.0.1:${config.gatewayPort}/graphql`;

@@ -15,7 +15,10 @@ Example: npm run token -- --role COMMUNE_OFFICER --commune 10369 --fields CIVIL_
 
 /** The province of a commune, from the official unit list (no database needed). */
 export const provinceOfCommune = (unitsFile: string, communeCode: string): string | undefined => {
-  const provinces = JSON.parse(readFileSync(unitsFile, "utf8")) as Array<{ Code: string; Wards: Array<{ Code: string }> }>;
+  const provinces = JSON.parse(readFileSync(unitsFile, "utf8")) as Array<{
+    Code: string;
+    Wards: Array<{ Code: string }>;
+  }>;
   return provinces.find((province) => province.Wards.some((ward) => ward.Code === communeCode))?.Code;
 };
 
@@ -55,7 +58,9 @@ export const claimsFromArgs = (argv: string[], unitsFile: string): { claims: Ide
   return {
     ttlHours,
     claims: {
-      sub: values.sub ?? `dev-${role.toLowerCase()}${communeCode ? `-${communeCode}` : provinceCode ? `-${provinceCode}` : ""}`,
+      sub:
+        values.sub ??
+        `dev-${role.toLowerCase()}${communeCode ? `-${communeCode}` : provinceCode ? `-${provinceCode}` : ""}`,
       role,
       communeCode,
       provinceCode,

@@ -5,7 +5,7 @@ import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { parse } from "graphql";
 
-import { SUBGRAPHS, type SubgraphDefinition } from "./subgraphs";
+import { type SubgraphDefinition,SUBGRAPHS } from "./subgraphs";
 
 export interface ComposedSchema {
   /** File name under schema/ → its content. */

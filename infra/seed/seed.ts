@@ -135,24 +135,23 @@ const main = async (argv: string[]): Promise<void> => {
     adminMergesFile: registrySettings.adminMergesFile,
   });
   const url = options.databaseUrl ?? config.databaseUrl;
-  const files = { unitsFile: options.unitsFile ?? config.adminUnitsFile, mergesFile: options.mergesFile ?? config.adminMergesFile };
+  const files = {
+    unitsFile: options.unitsFile ?? config.adminUnitsFile,
+    mergesFile: options.mergesFile ?? config.adminMergesFile,
+  };
   const sqliteFile = url.startsWith("sqlite:") ? url.slice("sqlite:".length) : undefined;
   if (sqliteFile && sqliteFile !== ":memory:") mkdirSync(dirname(resolve(sqliteFile)), { recursive: true });
 
   const started = Date.now();
   const database = await openDatabase({ url, entities: registryEntities, migrations: registryMigrations });
   try {
-    const units = await importAdminUnits(database.dataSource, files, (message) =>
-      process.stderr.write(`${message}\n`),
-    );
+    const units = await importAdminUnits(database.dataSource, files, (message) => process.stderr.write(`${message}\n`));
     await clearPopulation(database.dataSource);
-    let progress: ReturnType<typeof createProgressLine> | undefined;
+    const progress = createProgressLine(process.stderr, `Seeding ${options.scale}`);
     const citizens = await seedPopulation(database.dataSource, options.scale, {
       seed: options.seed,
       onProgress: (done, total) => {
-        if (total < PROGRESS_THRESHOLD) return;
-        progress ??= createProgressLine(process.stderr, `Seeding ${options.scale}`);
-        progress.update(done, total);
+        if (total >= PROGRESS_THRESHOLD) progress.update(done, total);
       },
     });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -37,11 +37,14 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** An entity or migration class. */
+export type ClassType = abstract new (...args: never[]) => unknown;
+
 export interface DatabaseOptions {
   /** `sqlite:<file>` (or `sqlite::memory:`) for the embedded default, `mysql://user:pass@host:port/db` otherwise. */
   url: string;
-  entities: MixedList<Function>;
-  migrations: MixedList<Function>;
+  entities: MixedList<ClassType>;
+  migrations: MixedList<ClassType>;
   /** Tables from entities instead of migrations: only for throw-away test databases. */
   synchronize?: boolean;
   /** Refuse MySQL servers that may lose acknowledged commits (DESIGN §10). Default true. */

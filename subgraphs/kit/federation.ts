@@ -14,6 +14,7 @@ import {
 
 import type { Role } from "./caller";
 import type { SubgraphContext } from "./context";
+import type { ClassType } from "./database";
 import { forbidden, unauthenticated } from "./errors";
 import { DateScalar, DateTimeScalar } from "./scalars";
 
@@ -37,8 +38,8 @@ export const authChecker: AuthChecker<SubgraphContext, Role> = ({ context }: Res
 export type ReferenceResolver = (reference: any, context: any) => Promise<unknown> | unknown;
 
 export interface FederatedSchemaOptions {
-  resolvers: NonEmptyArray<Function>;
-  orphanedTypes?: Function[];
+  resolvers: NonEmptyArray<ClassType>;
+  orphanedTypes?: ClassType[];
   /** Reference resolvers by entity type name. Each runs only for authenticated callers. */
   references: Record<string, ReferenceResolver>;
 }
@@ -47,9 +48,9 @@ export interface FederatedSchemaOptions {
  * Default deny: every root field must carry @Authorized, or the service refuses to build its
  * schema. A resolver without a guard would otherwise answer anyone.
  */
-const assertEveryRootFieldGuarded = (resolvers: Function[]): void => {
+const assertEveryRootFieldGuarded = (resolvers: ClassType[]): void => {
   const storage = getMetadataStorage();
-  const ours = new Set(resolvers);
+  const ours = new Set<unknown>(resolvers);
   const unguarded = [...storage.queries, ...storage.mutations]
     .filter((handler) => ours.has(handler.target) && handler.roles === undefined)
     .map((handler) => `${handler.target.name}.${handler.methodName}`);

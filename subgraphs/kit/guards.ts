@@ -49,10 +49,11 @@ export const worksInField = (caller: Caller, field: WorkField): boolean => {
 export const requirePlace = (caller: Caller, place: Place, what: string): void => {
   requireRole(caller);
   if (!canSeePlace(caller, place)) {
-    throw forbidden(`A ${caller.role} of ${caller.communeCode ?? caller.provinceCode ?? "no unit"} may not see ${what}`);
+    throw forbidden(
+      `A ${caller.role} of ${caller.communeCode ?? caller.provinceCode ?? "no unit"} may not see ${what}`,
+    );
   }
 };
 
 /** Roles that may read personal data at all; analysts work on aggregates only. */
-export const readsPersonalData = (caller: Caller): boolean =>
-  caller.role !== undefined && caller.role !== Role.ANALYST;
+export const readsPersonalData = (caller: Caller): boolean => caller.role !== undefined && caller.role !== Role.ANALYST;

@@ -107,7 +107,12 @@ export const startHttpService = async <TContext extends BaseContext, TAuth>(
     } catch (error) {
       req.resume();
       if (error instanceof HttpError) {
-        sendJson(res, error.status, errorBody(error.code, error.message), error.status === 401 ? { "www-authenticate": "Bearer" } : {});
+        sendJson(
+          res,
+          error.status,
+          errorBody(error.code, error.message),
+          error.status === 401 ? { "www-authenticate": "Bearer" } : {},
+        );
         return;
       }
       throw error;
@@ -159,7 +164,11 @@ export const startHttpService = async <TContext extends BaseContext, TAuth>(
       return;
     }
     if (url.pathname === "/metrics" && req.method === "GET") {
-      const lines = Object.entries({ http_requests_total: requests, http_requests_in_flight: inFlight, ...options.metrics() })
+      const lines = Object.entries({
+        http_requests_total: requests,
+        http_requests_in_flight: inFlight,
+        ...options.metrics(),
+      })
         .map(([key, value]) => `${key} ${value}`)
         .join("\n");
       res.writeHead(200, { "content-type": "text/plain; version=0.0.4" });
@@ -179,7 +188,8 @@ export const startHttpService = async <TContext extends BaseContext, TAuth>(
     handleGraphql(req, res, url)
       .catch((error: unknown) => {
         if (error instanceof HttpError) {
-          if (!res.headersSent) sendJson(res, error.status, errorBody(error.code, error.message), { connection: "close" });
+          if (!res.headersSent)
+            sendJson(res, error.status, errorBody(error.code, error.message), { connection: "close" });
           return;
         }
         log.error("request failed", { error: error instanceof Error ? error.stack : String(error) });

@@ -15,7 +15,6 @@ export class PageInfo {
   hasNextPage: boolean;
 }
 
-
 export const pageSize = (first: number | null | undefined): number => {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {

@@ -3,9 +3,9 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 
+import type { SubgraphContext } from "./context";
 import type { Database } from "./database";
 import { isDatabaseReachable } from "./database";
-import type { SubgraphContext } from "./context";
 import { type Handoff, loadHandoffPublicKey, verifyHandoff } from "./handoff";
 import { HttpError, type HttpService, startHttpService } from "./http";
 import { log } from "./logger";
@@ -44,7 +44,11 @@ export const formatError =
     if (code === "INTERNAL_SERVER_ERROR" || code === undefined) {
       log.error("unexpected error", { error: String(unwrapResolverError(error)), path: formatted.path });
       if (production) {
-        return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+        return {
+          message: "Internal server error",
+          path: formatted.path,
+          extensions: { code: "INTERNAL_SERVER_ERROR" },
+        };
       }
     }
     if (production && formatted.extensions?.stacktrace) {

@@ -4,7 +4,12 @@ import { parseOneOf, parsePort, parsePositiveInt, setting } from "./config";
 export const subgraphSettings = (defaultPort: number, service: string) => ({
   nodeEnv: setting({ name: "NODE_ENV", description: "development, test or production", devDefault: "development" }),
   port: setting({ name: "PORT", description: "HTTP port", devDefault: String(defaultPort), parse: parsePort }),
-  host: setting({ name: "HOST", description: "address to listen on", devDefault: "127.0.0.1", requiredInProduction: false }),
+  host: setting({
+    name: "HOST",
+    description: "address to listen on",
+    devDefault: "127.0.0.1",
+    requiredInProduction: false,
+  }),
   databaseUrl: setting({
     name: "DATABASE_URL",
     description: `the ${service} database: sqlite:<file> or mysql://user:password@host:3306/database`,

@@ -62,7 +62,10 @@ export const createRegistryLoaders = (database: Database, context: Omit<Subgraph
     const denied: string[] = [];
     const decided = new Map<string, Citizen | Error>();
     for (const row of rows) {
-      const place = { communeCode: row.residenceCommuneCode, provinceCode: provinceOf.get(row.residenceCommuneCode) ?? "" };
+      const place = {
+        communeCode: row.residenceCommuneCode,
+        provinceCode: provinceOf.get(row.residenceCommuneCode) ?? "",
+      };
       if (canSeeCitizenById(context.caller, row.personalId, place)) {
         allowed.push(row.personalId);
         decided.set(row.personalId, row);
@@ -71,10 +74,15 @@ export const createRegistryLoaders = (database: Database, context: Omit<Subgraph
         decided.set(row.personalId, forbidden(`You may not see citizen ${row.personalId}`));
       }
     }
-    await writeAudit(manager, context.caller, context.requestId, [
-      { operation: "citizen.read", entityType: "Citizen", entityIds: allowed, outcome: "ALLOWED" },
-      { operation: "citizen.read", entityType: "Citizen", entityIds: denied, outcome: "DENIED" },
-    ].filter((entry) => entry.entityIds.length > 0) as Parameters<typeof writeAudit>[3]);
+    await writeAudit(
+      manager,
+      context.caller,
+      context.requestId,
+      [
+        { operation: "citizen.read", entityType: "Citizen", entityIds: allowed, outcome: "ALLOWED" },
+        { operation: "citizen.read", entityType: "Citizen", entityIds: denied, outcome: "DENIED" },
+      ].filter((entry) => entry.entityIds.length > 0) as Parameters<typeof writeAudit>[3],
+    );
     return ids.map((id) => decided.get(id) ?? null);
   });
 

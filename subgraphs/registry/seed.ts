@@ -3,7 +3,8 @@ import type { DataSource } from "typeorm";
 import { log } from "../kit/logger";
 import { Province } from "./entities/province";
 import { importAdminUnits } from "./import/admin-units";
-import { POPULATION_SCALES, seedPopulation } from "./import/population";
+import type { POPULATION_SCALES } from "./import/population";
+import { seedPopulation } from "./import/population";
 
 export type PopulationScale = keyof typeof POPULATION_SCALES;
 

@@ -21,8 +21,7 @@ const SEARCH = `query Search($communeCode: ID, $search: String, $first: Int, $af
   }
 }`;
 
-const auditRows = () =>
-  hub.registry.database.dataSource.manager.find(AuditEvent, { order: { id: "ASC" } });
+const auditRows = () => hub.registry.database.dataSource.manager.find(AuditEvent, { order: { id: "ASC" } });
 
 beforeAll(async () => {
   hub = await startHub();
@@ -34,17 +33,31 @@ afterAll(() => hub?.close());
 describe("e2e > citizens", () => {
   it("finds Nguyễn Văn … when searching 'nguyen van', ignoring case and diacritics", async () => {
     // A city officer types the name without accents, as people do at a keyboard.
-    const res = await hub.graphql<{ citizens: { nodes: CitizenRow[] } }>(SEARCH, { search: "NGUYEN van", first: 100 }, { token: cityOfficer });
+    const res = await hub.graphql<{ citizens: { nodes: CitizenRow[] } }>(
+      SEARCH,
+      { search: "NGUYEN van", first: 100 },
+      { token: cityOfficer },
+    );
     expect(res.body.errors).toBeUndefined();
     const nodes = res.body.data!.citizens.nodes;
     expect(nodes.length).toBeGreaterThan(0);
-    for (const node of nodes) expect(node.fullName.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()).toContain("nguyen van");
+    for (const node of nodes)
+      expect(
+        node.fullName
+          .normalize("NFD")
+          .replace(/[\u0300-\u036f]/g, "")
+          .toLowerCase(),
+      ).toContain("nguyen van");
     expect(nodes.some((n) => n.fullName.startsWith("Nguyễn Văn "))).toBe(true);
   });
 
   it("matches đ as d", async () => {
     // "dang" must find "Đặng", whose đ has no Unicode decomposition.
-    const res = await hub.graphql<{ citizens: { nodes: CitizenRow[] } }>(SEARCH, { search: "dang", first: 50 }, { token: cityOfficer });
+    const res = await hub.graphql<{ citizens: { nodes: CitizenRow[] } }>(
+      SEARCH,
+      { search: "dang", first: 50 },
+      { token: cityOfficer },
+    );
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.citizens.nodes.some((n) => n.fullName.includes("Đặng"))).toBe(true);
   });
@@ -54,8 +67,13 @@ describe("e2e > citizens", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res: { body: { data?: { citizens: { nodes: CitizenRow[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } | null } } =
-        await hub.graphql(SEARCH, { first: 5, after }, { token: ungThienOfficer });
+      const res: {
+        body: {
+          data?: {
+            citizens: { nodes: CitizenRow[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+          } | null;
+        };
+      } = await hub.graphql(SEARCH, { first: 5, after }, { token: ungThienOfficer });
       const page = res.body.data!.citizens;
       seen.push(...page.nodes.map((n) => n.personalId));
       for (const node of page.nodes) expect(node.residence.code).toBe("10369");
@@ -69,7 +87,9 @@ describe("e2e > citizens", () => {
 
   it("reads one citizen by exact personalId and audits the read", async () => {
     // An officer of Ứng Thiên looks up a resident of another commune who files here.
-    const other = await hub.registry.database.dataSource.manager.findOneByOrFail(Citizen, { residenceCommuneCode: "00004" });
+    const other = await hub.registry.database.dataSource.manager.findOneByOrFail(Citizen, {
+      residenceCommuneCode: "00004",
+    });
     const before = (await auditRows()).length;
     const res = await hub.graphql<{ citizen: CitizenRow }>(
       `query($id: ID!) { citizen(personalId: $id) { personalId fullName birthDate residence { code } } }`,
@@ -133,8 +153,14 @@ describe("e2e > citizens", () => {
   it("denies personal data to analysts", async () => {
     // An analyst exploring in GraphiQL tries to read a person.
     const analyst = await hub.token(PERSONAS.analyst);
-    const someone = await hub.registry.database.dataSource.manager.findOneByOrFail(Citizen, { residenceCommuneCode: "10369" });
-    const byId = await hub.graphql(`query($id: ID!) { citizen(personalId: $id) { fullName } }`, { id: someone.personalId }, { token: analyst });
+    const someone = await hub.registry.database.dataSource.manager.findOneByOrFail(Citizen, {
+      residenceCommuneCode: "10369",
+    });
+    const byId = await hub.graphql(
+      `query($id: ID!) { citizen(personalId: $id) { fullName } }`,
+      { id: someone.personalId },
+      { token: analyst },
+    );
     expect(byId.body.data).toEqual({ citizen: null });
     expect(byId.body.errors![0].extensions!.code).toBe("FORBIDDEN");
     const search = await hub.graphql(SEARCH, { search: "nguyen" }, { token: analyst });

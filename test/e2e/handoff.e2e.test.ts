@@ -15,9 +15,10 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.close());
 
-const officerHandoff = { caller: { subject: "x", role: "ADMIN", fields: [] }, requestId: "r-1" } as unknown as Parameters<
-  typeof signHandoff
->[2];
+const officerHandoff = {
+  caller: { subject: "x", role: "ADMIN", fields: [] },
+  requestId: "r-1",
+} as unknown as Parameters<typeof signHandoff>[2];
 
 describe("e2e > identity hand-off > subgraphs answer the gateway only", () => {
   const direct = async (query: string, authorization?: string) => {
@@ -80,10 +81,19 @@ describe("e2e > identity hand-off > the gateway", () => {
   it("ignores identity headers a client forges", async () => {
     // An analyst adds headers claiming to be an admin; the registry still sees an analyst.
     const analyst = await hub.token(PERSONAS.analyst);
-    const res = await hub.graphql(`{ citizens(search: "nguyen") { nodes { fullName } } }`, {}, {
-      token: analyst,
-      headers: { "x-role": "ADMIN", "x-user-role": "ADMIN", "x-commune-code": "10369", "x-forwarded-user": "admin-01" },
-    });
+    const res = await hub.graphql(
+      `{ citizens(search: "nguyen") { nodes { fullName } } }`,
+      {},
+      {
+        token: analyst,
+        headers: {
+          "x-role": "ADMIN",
+          "x-user-role": "ADMIN",
+          "x-commune-code": "10369",
+          "x-forwarded-user": "admin-01",
+        },
+      },
+    );
     expect(res.body.errors![0].extensions!.code).toBe("FORBIDDEN");
   });
 

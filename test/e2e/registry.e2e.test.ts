@@ -28,9 +28,13 @@ describe("e2e > registry through the gateway", () => {
 
   it("shows the four former communes merged into Ứng Thiên", async () => {
     // An officer maps an old address in Liên Bạt to today's commune.
-    const res = await hub.graphql(`query { commune(code: "10369") { fullName kind mergedFrom { code name mergeKind } } }`, {}, {
-      token: cityOfficer,
-    });
+    const res = await hub.graphql(
+      `query { commune(code: "10369") { fullName kind mergedFrom { code name mergeKind } } }`,
+      {},
+      {
+        token: cityOfficer,
+      },
+    );
     expect(res.body).toEqual({
       data: {
         commune: {

@@ -104,7 +104,13 @@ describe("registry > importAdminUnits", () => {
     );
     expect(rows.map((row) => row.code)).toEqual(["01", "31", "46", "48", "75", "79", "92"]);
     const [hanoi] = await database.dataSource.query("SELECT * FROM province WHERE code = '01'");
-    expect(hanoi).toEqual({ code: "01", name: "Hà Nội", full_name: "Thành phố Hà Nội", name_en: "Hanoi", kind: "CITY" });
+    expect(hanoi).toEqual({
+      code: "01",
+      name: "Hà Nội",
+      full_name: "Thành phố Hà Nội",
+      name_en: "Hanoi",
+      kind: "CITY",
+    });
   });
 
   test("gives Hà Nội 126 communes: 51 wards and 75 rural communes", async () => {
@@ -312,7 +318,11 @@ describe("registry > importAdminUnits > matching by name", () => {
     // A unit whose code differs between the files is found by its name, spelled in either style.
     const scratch = mkdtempSync(join(tmpdir(), "hub-import-match-"));
     const target = await createTestDatabaseUrl("registry");
-    const database = await openDatabase({ url: target.url, entities: registryEntities, migrations: registryMigrations });
+    const database = await openDatabase({
+      url: target.url,
+      entities: registryEntities,
+      migrations: registryMigrations,
+    });
     try {
       const unitsFile = join(scratch, "units.json");
       const mergesFile = join(scratch, "merges.json");
@@ -345,8 +355,16 @@ describe("registry > importAdminUnits > matching by name", () => {
               level1_id: "56",
               level2s: [
                 { level2_id: "22900", name: "Xã Hòa Thắng", merges: [{ old_id: "22100", name: "Xã A", type: "full" }] },
-                { level2_id: "22901", name: "Xã Hóa Thắng", merges: [{ old_id: "22101", name: "Xã B", type: "partial" }] },
-                { level2_id: "22003", name: "Phường Nha Trang", merges: [{ old_id: "22102", name: "Phường C", type: "full" }] },
+                {
+                  level2_id: "22901",
+                  name: "Xã Hóa Thắng",
+                  merges: [{ old_id: "22101", name: "Xã B", type: "partial" }],
+                },
+                {
+                  level2_id: "22003",
+                  name: "Phường Nha Trang",
+                  merges: [{ old_id: "22102", name: "Phường C", type: "full" }],
+                },
               ],
             },
           ],
@@ -413,7 +431,8 @@ describe("registry > seedPopulation", () => {
     expect(inserted).toBe(126 * 12);
     expect(citizens).toHaveLength(126 * 12);
     const perCommune = new Map<string, number>();
-    for (const c of citizens) perCommune.set(c.residence_commune_code, (perCommune.get(c.residence_commune_code) ?? 0) + 1);
+    for (const c of citizens)
+      perCommune.set(c.residence_commune_code, (perCommune.get(c.residence_commune_code) ?? 0) + 1);
     const hanoi = communes.filter((c) => c.provinceCode === "01").map((c) => c.code);
     expect([...perCommune.keys()].sort()).toEqual([...hanoi].sort());
     expect(new Set(perCommune.values())).toEqual(new Set([12]));
@@ -444,7 +463,9 @@ describe("registry > seedPopulation", () => {
   test("stores NFC names, their folded search form, and ages from 0 to 95", () => {
     // Names and dates look like a real population and are searchable without diacritics.
     expect(citizens.filter((c) => c.full_name !== c.full_name.normalize("NFC"))).toEqual([]);
-    expect(citizens.filter((c) => !/^\p{Lu}\p{Ll}* (\p{Lu}\p{Ll}* ){1,2}\p{Lu}\p{Ll}*$/u.test(c.full_name))).toEqual([]);
+    expect(citizens.filter((c) => !/^\p{Lu}\p{Ll}* (\p{Lu}\p{Ll}* ){1,2}\p{Lu}\p{Ll}*$/u.test(c.full_name))).toEqual(
+      [],
+    );
     expect(citizens.filter((c) => c.search_name !== foldForSearch(c.full_name))).toEqual([]);
     expect(citizens.filter((c) => c.birth_date < "1930-07-02" || c.birth_date > "2026-07-01")).toEqual([]);
     const ages = citizens.map((c) => 2026 - Number(c.birth_date.slice(0, 4)));

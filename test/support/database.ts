@@ -20,7 +20,10 @@ export const createTestDatabaseUrl = async (service: string): Promise<TestDataba
   const server = process.env.TEST_MYSQL_URL;
   if (!server) {
     const dir = mkdtempSync(join(tmpdir(), `hub-${service}-`));
-    return { url: `sqlite:${join(dir, `${service}.sqlite`)}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `sqlite:${join(dir, `${service}.sqlite`)}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `t_${service.replace(/-/g, "_")}_${randomBytes(4).toString("hex")}`;
   const base = server.replace(/\/+$/, "");

@@ -44,7 +44,12 @@ export interface Hub {
 
 /** The personas of DESIGN §7, as claims for minting tokens. */
 export const PERSONAS = {
-  hanoiCityOfficer: { sub: "city-officer-01", role: "CITY_OFFICER", provinceCode: "01", fields: ["CIVIL_STATUS", "LAND", "SOCIAL"] },
+  hanoiCityOfficer: {
+    sub: "city-officer-01",
+    role: "CITY_OFFICER",
+    provinceCode: "01",
+    fields: ["CIVIL_STATUS", "LAND", "SOCIAL"],
+  },
   ungThienOfficer: {
     sub: "officer-10369",
     role: "COMMUNE_OFFICER",

@@ -25,7 +25,9 @@ export class FormerCommune {
   @Column({ name: "commune_code", type: "varchar", length: 5, primary: true })
   communeCode: string;
 
-  @Field(() => ID, { description: "Mã xã cũ — the former 5-digit code" })
+  @Field(() => ID, {
+    description: "Mã đơn vị cũ — the former code (5 digits; 3 for the island districts that had no communes)",
+  })
   @PrimaryColumn({ type: "varchar", length: 5 })
   code: string;
 

@@ -197,7 +197,8 @@ const readUnits = async (
       const where = `unit ${unitCode}`;
       if (seen.has(unitCode)) shape.fail(`${where} Code`, "unique", unitCode);
       seen.add(unitCode);
-      if (unit.ProvinceCode !== code) shape.fail(`${where} ProvinceCode`, `"${code}" (its province)`, unit.ProvinceCode);
+      if (unit.ProvinceCode !== code)
+        shape.fail(`${where} ProvinceCode`, `"${code}" (its province)`, unit.ProvinceCode);
       const name = shape.text(unit.Name, `${where} Name`);
       const given = shape.text(unit.FullName, `${where} FullName`);
       const fullName = capitaliseFirst(given);
@@ -301,7 +302,8 @@ const readMerges = async (
       // among the primary file's units of that province that merges.json does not name.
       const candidates = communes.filter((c) => c.provinceCode === unit.provinceCode && !named.has(c.code));
       const exact = candidates.filter((c) => unitNameKey(c.fullName) === unitNameKey(unit.name));
-      const found = exact.length > 0 ? exact : candidates.filter((c) => foldForSearch(c.fullName) === foldForSearch(unit.name));
+      const found =
+        exact.length > 0 ? exact : candidates.filter((c) => foldForSearch(c.fullName) === foldForSearch(unit.name));
       if (found.length !== 1) {
         throw new Error(
           `Unit ${unit.code} ${unit.name} (province ${unit.provinceCode}) in ${path} is not in ${unitsPath}, and ` +

@@ -31,7 +31,10 @@ export class CitizenResolver {
     nullable: true,
     description: "Công dân — one citizen by exact personal identification number (số định danh cá nhân); audited",
   })
-  async citizen(@Arg("personalId", () => ID) personalId: string, @Ctx() { loaders }: RegistryContext): Promise<Citizen> {
+  async citizen(
+    @Arg("personalId", () => ID) personalId: string,
+    @Ctx() { loaders }: RegistryContext,
+  ): Promise<Citizen> {
     const parsed = parsePersonalId(personalId);
     if (!parsed.ok) throw badInput("personalId", parsed.reason);
     const citizen = await loaders.citizen.load(personalId);
@@ -66,7 +69,13 @@ export class CitizenResolver {
 
     const deny = async (reason: string): Promise<never> => {
       await writeAudit(manager, caller, requestId, [
-        { operation: "citizens.search", entityType: "Commune", entityIds: communeCode ? [communeCode] : [], outcome: "DENIED", reason },
+        {
+          operation: "citizens.search",
+          entityType: "Commune",
+          entityIds: communeCode ? [communeCode] : [],
+          outcome: "DENIED",
+          reason,
+        },
       ]);
       throw forbidden(reason);
     };
@@ -91,7 +100,11 @@ export class CitizenResolver {
         afterId: cursor[1],
       });
     }
-    const rows = await query.orderBy("p.search_name", "ASC").addOrderBy("p.personal_id", "ASC").limit(size + 1).getMany();
+    const rows = await query
+      .orderBy("p.search_name", "ASC")
+      .addOrderBy("p.personal_id", "ASC")
+      .limit(size + 1)
+      .getMany();
     const page = toPage(rows, size, (row) => [row.searchName, row.personalId]);
     await writeAudit(manager, caller, requestId, [
       {
@@ -118,7 +131,9 @@ export class CitizenResolver {
       case Role.COMMUNE_LEADER:
         if (!caller.communeCode) return deny("Your token names no commune");
         if (commune && commune.code !== caller.communeCode) {
-          return deny(`Officers of ${caller.communeCode} may search only their own residents, not those of ${commune.code}`);
+          return deny(
+            `Officers of ${caller.communeCode} may search only their own residents, not those of ${commune.code}`,
+          );
         }
         return { communeCode: caller.communeCode };
       case Role.CITY_OFFICER:

@@ -17,7 +17,8 @@ export const searchTerm = (search: string | null | undefined): string | undefine
   if (search === null || search === undefined) return undefined;
   const folded = foldForSearch(search);
   if (folded.length === 0) throw badInput("search", "search must contain letters or digits");
-  if (folded.length > MAX_SEARCH_LENGTH) throw badInput("search", `search is longer than ${MAX_SEARCH_LENGTH} characters`);
+  if (folded.length > MAX_SEARCH_LENGTH)
+    throw badInput("search", `search is longer than ${MAX_SEARCH_LENGTH} characters`);
   return folded;
 };
 
@@ -33,7 +34,10 @@ export class CommuneConnection {
 @Resolver(() => Commune)
 export class CommuneResolver {
   @Authorized()
-  @Query(() => Commune, { nullable: true, description: "Xã, phường, đặc khu — one commune-level unit by its 5-digit code" })
+  @Query(() => Commune, {
+    nullable: true,
+    description: "Xã, phường, đặc khu — one commune-level unit by its 5-digit code",
+  })
   async commune(@Arg("code", () => ID) code: string, @Ctx() { loaders }: RegistryContext): Promise<Commune> {
     if (!COMMUNE_CODE.test(code)) throw badInput("code", `A commune code has 5 digits, got "${code}"`);
     const commune = await loaders.commune.load(code);
@@ -43,7 +47,8 @@ export class CommuneResolver {
 
   @Authorized()
   @Query(() => CommuneConnection, {
-    description: "Tìm xã, phường — commune-level units by code, optionally of one province and matching a name (case and diacritics ignored)",
+    description:
+      "Tìm xã, phường — commune-level units by code, optionally of one province and matching a name (case and diacritics ignored)",
   })
   async communes(
     @Ctx() { database }: RegistryContext,
@@ -62,7 +67,10 @@ export class CommuneResolver {
     if (provinceCode) query.andWhere("c.province_code = :provinceCode", { provinceCode });
     if (term) query.andWhere("c.search_name LIKE :term ESCAPE '!'", { term: `%${escapeLike(term)}%` });
     if (afterCode) query.andWhere("c.code > :afterCode", { afterCode });
-    const rows = await query.orderBy("c.code", "ASC").limit(size + 1).getMany();
+    const rows = await query
+      .orderBy("c.code", "ASC")
+      .limit(size + 1)
+      .getMany();
     return toPage(rows, size, (row) => [row.code]);
   }
 
