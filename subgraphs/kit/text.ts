@@ -22,3 +22,15 @@ export const LIKE_ESCAPE = "!";
 
 /** Escapes LIKE wildcards so that user input matches literally (use with `ESCAPE '!'`). */
 export const escapeLike = (text: string): string => text.replace(/[!%_]/g, (c) => `${LIKE_ESCAPE}${c}`);
+
+/**
+ * Search matches whole words from their start ("ung thien" finds "Ứng Thiên" but not
+ * "Tùng Thiện"): a condition on a folded column, with the LIKE patterns to bind to it.
+ */
+export const wordPrefixMatch = (column: string, folded: string): { sql: string; params: Record<string, string> } => {
+  const escaped = escapeLike(folded);
+  return {
+    sql: `(${column} LIKE :searchStart ESCAPE '${LIKE_ESCAPE}' OR ${column} LIKE :searchWord ESCAPE '${LIKE_ESCAPE}')`,
+    params: { searchStart: `${escaped}%`, searchWord: `% ${escaped}%` },
+  };
+};

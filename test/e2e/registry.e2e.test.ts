@@ -50,4 +50,75 @@ describe("e2e > registry through the gateway", () => {
       },
     });
   });
+
+  it("finds a commune by its name without diacritics and pages through a province", async () => {
+    // A desk officer types "ung thien"; a dashboard reads all of Hà Nội 50 units at a time.
+    const search = await hub.graphql(
+      `{ communes(search: "ung thien") { nodes { code fullName } pageInfo { hasNextPage } } }`,
+      {},
+      {
+        token: cityOfficer,
+      },
+    );
+    expect(search.body).toEqual({
+      data: { communes: { nodes: [{ code: "10369", fullName: "Xã Ứng Thiên" }], pageInfo: { hasNextPage: false } } },
+    });
+    const codes: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const res: {
+        body: {
+          data?: {
+            communes: { nodes: { code: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } };
+          } | null;
+        };
+      } = await hub.graphql(
+        `query($after: String) { communes(provinceCode: "01", first: 50, after: $after) { nodes { code } pageInfo { endCursor hasNextPage } } }`,
+        { after },
+        { token: cityOfficer },
+      );
+      const page = res.body.data!.communes;
+      codes.push(...page.nodes.map((n) => n.code));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      pages += 1;
+    } while (after);
+    expect(pages).toBe(3);
+    expect(codes).toHaveLength(126);
+    expect(new Set(codes).size).toBe(126);
+  });
+
+  it("lets an analyst read administrative units, which are not personal data", async () => {
+    // An analyst explores the unit tree in GraphiQL.
+    const analyst = await hub.token(PERSONAS.analyst);
+    const res = await hub.graphql(
+      `{ provinces { code } commune(code: "10369") { province { code name } } }`,
+      {},
+      { token: analyst },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const data = res.body.data as {
+      provinces: { code: string }[];
+      commune: { province: { code: string; name: string } };
+    };
+    expect(data.provinces).toHaveLength(34);
+    expect(data.commune.province).toEqual({ code: "01", name: "Hà Nội" });
+  });
+
+  it.each([
+    [`{ province(code: "1") { name } }`, "BAD_USER_INPUT", "code"],
+    [`{ province(code: "99") { name } }`, "NOT_FOUND", "code"],
+    [`{ commune(code: "1036a") { name } }`, "BAD_USER_INPUT", "code"],
+    [`{ commune(code: "99999") { name } }`, "NOT_FOUND", "code"],
+    [`{ communes(provinceCode: "001") { nodes { code } } }`, "BAD_USER_INPUT", "provinceCode"],
+    [`{ communes(first: 500) { nodes { code } } }`, "BAD_USER_INPUT", "first"],
+    [`{ communes(after: "eyJ4Ijox") { nodes { code } } }`, "BAD_USER_INPUT", "after"],
+    [`{ communes(search: "${"a".repeat(101)}") { nodes { code } } }`, "BAD_USER_INPUT", "search"],
+  ])("answers %s with %s on %s", async (query, code, field) => {
+    // A client asks for a unit with a malformed or unknown code.
+    const res = await hub.graphql(query, {}, { token: cityOfficer });
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors![0].extensions).toMatchObject({ code, field });
+  });
 });

@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource } from "typeorm";
 
+import { insertRows } from "../../kit/database";
 import { foldForSearch, toNfc } from "../../kit/text";
 import { CommuneKind } from "../entities/commune";
 import { MergeKind } from "../entities/former-commune";
@@ -26,44 +27,6 @@ export interface AdminUnitCounts {
   communes: number;
   formerCommunes: number;
 }
-
-/**
- * SQLite refuses statements with more than 32,766 bound parameters; a few thousand per statement
- * is already past the point where bigger statements stop paying off on either engine.
- */
-const MAX_PARAMETERS_PER_STATEMENT = 32_766;
-
-/**
- * Inserts rows with multi-row INSERT statements of at most `rowsPerStatement` rows each, through
- * the given manager (so inside its transaction when it has one). Values are bound, never inlined.
- */
-export const insertRows = async (
-  manager: EntityManager,
-  table: string,
-  columns: readonly string[],
-  rows: ReadonlyArray<readonly unknown[]>,
-  rowsPerStatement = 500,
-): Promise<void> => {
-  if (rowsPerStatement * columns.length > MAX_PARAMETERS_PER_STATEMENT) {
-    throw new RangeError(
-      `${rowsPerStatement} rows of ${columns.length} columns exceed SQLite's ${MAX_PARAMETERS_PER_STATEMENT} parameters per statement`,
-    );
-  }
-  const { driver } = manager.connection;
-  const head = `INSERT INTO ${driver.escape(table)} (${columns.map((column) => driver.escape(column)).join(", ")}) VALUES `;
-  const tuple = `(${columns.map(() => "?").join(", ")})`;
-  for (let start = 0; start < rows.length; start += rowsPerStatement) {
-    const chunk = rows.slice(start, start + rowsPerStatement);
-    const parameters: unknown[] = [];
-    for (const row of chunk) {
-      if (row.length !== columns.length) {
-        throw new Error(`A row for ${table} has ${row.length} values for ${columns.length} columns`);
-      }
-      parameters.push(...row);
-    }
-    await manager.query(head + new Array(chunk.length).fill(tuple).join(", "), parameters);
-  }
-};
 
 // ---------------------------------------------------------------------------------------------
 // Reading and checking the files

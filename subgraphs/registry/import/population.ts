@@ -1,10 +1,10 @@
 import type { DataSource } from "typeorm";
 
+import { insertRows } from "../../kit/database";
 import { BIRTH_PROVINCES, centuryGenderDigit } from "../../kit/personal-id";
 import { foldForSearch, toNfc } from "../../kit/text";
 import { type Citizen, Gender } from "../entities/citizen";
 import { Commune, type CommuneKind } from "../entities/commune";
-import { insertRows } from "./admin-units";
 
 /**
  * A synthetic, deterministic population for development, tests and benchmarks (DESIGN §8): the

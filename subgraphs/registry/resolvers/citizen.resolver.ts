@@ -6,7 +6,7 @@ import { badInput, forbidden, notFound } from "../../kit/errors";
 import { requireRole } from "../../kit/guards";
 import { decodeCursor, PageInfo, pageSize, toPage } from "../../kit/pagination";
 import { parsePersonalId } from "../../kit/personal-id";
-import { escapeLike } from "../../kit/text";
+import { wordPrefixMatch } from "../../kit/text";
 import { Citizen } from "../entities/citizen";
 import { Commune } from "../entities/commune";
 import type { RegistryContext } from "../loaders";
@@ -32,7 +32,7 @@ export class CitizenResolver {
     description: "Công dân — one citizen by exact personal identification number (số định danh cá nhân); audited",
   })
   async citizen(
-    @Arg("personalId", () => ID) personalId: string,
+    @Arg("personalId", () => ID, { description: "Số định danh cá nhân — 12 digits" }) personalId: string,
     @Ctx() { loaders }: RegistryContext,
   ): Promise<Citizen> {
     const parsed = parsePersonalId(personalId);
@@ -50,11 +50,21 @@ export class CitizenResolver {
   })
   async citizens(
     @Ctx() context: RegistryContext,
-    @Arg("communeCode", () => ID, { nullable: true, description: "residence commune; officers default to their own" })
+    @Arg("communeCode", () => ID, {
+      nullable: true,
+      description: "Xã cư trú — residence commune; officers default to their own",
+    })
     communeCode?: string,
-    @Arg("search", () => String, { nullable: true }) search?: string,
-    @Arg("first", () => Int, { nullable: true, description: "page size, 1–100 (default 20)" }) first?: number,
-    @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page" }) after?: string,
+    @Arg("search", () => String, {
+      nullable: true,
+      description:
+        'Họ tên — a phrase matched from the start of any word of the name ("nguyen van", "van an"); case and diacritics ignored',
+    })
+    search?: string,
+    @Arg("first", () => Int, { nullable: true, description: "Số bản ghi — page size, 1–100 (default 20)" })
+    first?: number,
+    @Arg("after", () => String, { nullable: true, description: "Sau con trỏ — endCursor of the previous page" })
+    after?: string,
   ): Promise<CitizenConnection> {
     const { caller, requestId, database, loaders } = context;
     const manager = database.dataSource.manager;
@@ -93,7 +103,10 @@ export class CitizenResolver {
         { province: scope.provinceCode },
       );
     }
-    if (term) query.andWhere("p.search_name LIKE :term ESCAPE '!'", { term: `%${escapeLike(term)}%` });
+    if (term) {
+      const match = wordPrefixMatch("p.search_name", term);
+      query.andWhere(match.sql, match.params);
+    }
     if (cursor) {
       query.andWhere("(p.search_name > :afterName OR (p.search_name = :afterName AND p.personal_id > :afterId))", {
         afterName: cursor[0],

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query,
 
 import { badInput, notFound } from "../../kit/errors";
 import { decodeCursor, PageInfo, pageSize, toPage } from "../../kit/pagination";
-import { escapeLike, foldForSearch } from "../../kit/text";
+import { foldForSearch, wordPrefixMatch } from "../../kit/text";
 import { Commune } from "../entities/commune";
 import { FormerCommune } from "../entities/former-commune";
 import { Province } from "../entities/province";
@@ -38,7 +38,10 @@ export class CommuneResolver {
     nullable: true,
     description: "Xã, phường, đặc khu — one commune-level unit by its 5-digit code",
   })
-  async commune(@Arg("code", () => ID) code: string, @Ctx() { loaders }: RegistryContext): Promise<Commune> {
+  async commune(
+    @Arg("code", () => ID, { description: "Mã xã — 5 digits" }) code: string,
+    @Ctx() { loaders }: RegistryContext,
+  ): Promise<Commune> {
     if (!COMMUNE_CODE.test(code)) throw badInput("code", `A commune code has 5 digits, got "${code}"`);
     const commune = await loaders.commune.load(code);
     if (!commune) throw notFound("Commune", code, "code");
@@ -52,10 +55,18 @@ export class CommuneResolver {
   })
   async communes(
     @Ctx() { database }: RegistryContext,
-    @Arg("provinceCode", () => ID, { nullable: true }) provinceCode?: string,
-    @Arg("search", () => String, { nullable: true }) search?: string,
-    @Arg("first", () => Int, { nullable: true, description: "page size, 1–100 (default 20)" }) first?: number,
-    @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page" }) after?: string,
+    @Arg("provinceCode", () => ID, { nullable: true, description: "Mã tỉnh — only units of this province" })
+    provinceCode?: string,
+    @Arg("search", () => String, {
+      nullable: true,
+      description:
+        'Tên — a phrase matched from the start of any word of the name ("ung thien"); case and diacritics ignored',
+    })
+    search?: string,
+    @Arg("first", () => Int, { nullable: true, description: "Số bản ghi — page size, 1–100 (default 20)" })
+    first?: number,
+    @Arg("after", () => String, { nullable: true, description: "Sau con trỏ — endCursor of the previous page" })
+    after?: string,
   ): Promise<CommuneConnection> {
     if (provinceCode !== undefined && provinceCode !== null && !PROVINCE_CODE.test(provinceCode)) {
       throw badInput("provinceCode", `A province code has 2 digits, got "${provinceCode}"`);
@@ -65,7 +76,10 @@ export class CommuneResolver {
     const [afterCode] = decodeCursor(after, 1) ?? [];
     const query = database.dataSource.manager.createQueryBuilder(Commune, "c");
     if (provinceCode) query.andWhere("c.province_code = :provinceCode", { provinceCode });
-    if (term) query.andWhere("c.search_name LIKE :term ESCAPE '!'", { term: `%${escapeLike(term)}%` });
+    if (term) {
+      const match = wordPrefixMatch("c.search_name", term);
+      query.andWhere(match.sql, match.params);
+    }
     if (afterCode) query.andWhere("c.code > :afterCode", { afterCode });
     const rows = await query
       .orderBy("c.code", "ASC")

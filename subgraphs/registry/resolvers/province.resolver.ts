@@ -21,7 +21,10 @@ export class ProvinceResolver {
     nullable: true,
     description: "Tỉnh, thành phố — one province-level unit by its 2-digit code",
   })
-  async province(@Arg("code", () => ID) code: string, @Ctx() { loaders }: RegistryContext): Promise<Province> {
+  async province(
+    @Arg("code", () => ID, { description: "Mã tỉnh — 2 digits" }) code: string,
+    @Ctx() { loaders }: RegistryContext,
+  ): Promise<Province> {
     if (!PROVINCE_CODE.test(code)) throw badInput("code", `A province code has 2 digits, got "${code}"`);
     const province = await loaders.province.load(code);
     if (!province) throw notFound("Province", code, "code");
