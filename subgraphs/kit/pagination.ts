@@ -43,3 +43,21 @@ export const toPage = <T>(rows: T[], size: number, keyOf: (row: T) => string[]):
   const last = nodes[nodes.length - 1];
   return { nodes, pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(keyOf(last)) : null } };
 };
+
+export interface Connection<T> {
+  nodes: T[];
+  pageInfo: PageInfo;
+}
+
+/** A page type for any node type: `connectionOf(Citizen, "CitizenConnection", "Trang công dân — …")`. */
+export const connectionOf = <T>(node: abstract new (...args: never[]) => T, name: string, description: string) => {
+  @ObjectType(name, { description })
+  class PageOfNodes implements Connection<T> {
+    @Field(() => [node])
+    nodes: T[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+  }
+  return PageOfNodes;
+};

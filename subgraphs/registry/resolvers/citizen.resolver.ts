@@ -1,10 +1,10 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 
 import { writeAudit } from "../../kit/audit";
 import { Role } from "../../kit/caller";
 import { badInput, forbidden, notFound } from "../../kit/errors";
 import { requireRole } from "../../kit/guards";
-import { decodeCursor, PageInfo, pageSize, toPage } from "../../kit/pagination";
+import { connectionOf, decodeCursor, pageSize, toPage } from "../../kit/pagination";
 import { parsePersonalId } from "../../kit/personal-id";
 import { wordPrefixMatch } from "../../kit/text";
 import { Citizen } from "../entities/citizen";
@@ -12,14 +12,8 @@ import { Commune } from "../entities/commune";
 import type { RegistryContext } from "../loaders";
 import { COMMUNE_CODE, searchTerm } from "./commune.resolver";
 
-@ObjectType({ description: "Trang công dân — one page of citizens" })
-export class CitizenConnection {
-  @Field(() => [Citizen])
-  nodes: Citizen[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export const CitizenConnection = connectionOf(Citizen, "CitizenConnection", "Trang công dân — one page of citizens");
+export type CitizenConnection = InstanceType<typeof CitizenConnection>;
 
 /** Which residents a search may cover: one commune, one province, or everyone (admins). */
 type SearchScope = { communeCode: string } | { provinceCode: string } | Record<string, never>;

@@ -1,7 +1,7 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 
 import { badInput, notFound } from "../../kit/errors";
-import { decodeCursor, PageInfo, pageSize, toPage } from "../../kit/pagination";
+import { connectionOf, decodeCursor, pageSize, toPage } from "../../kit/pagination";
 import { foldForSearch, wordPrefixMatch } from "../../kit/text";
 import { Commune } from "../entities/commune";
 import { FormerCommune } from "../entities/former-commune";
@@ -22,14 +22,12 @@ export const searchTerm = (search: string | null | undefined): string | undefine
   return folded;
 };
 
-@ObjectType({ description: "Trang xã, phường — one page of commune-level units" })
-export class CommuneConnection {
-  @Field(() => [Commune])
-  nodes: Commune[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export const CommuneConnection = connectionOf(
+  Commune,
+  "CommuneConnection",
+  "Trang xã, phường — one page of commune-level units",
+);
+export type CommuneConnection = InstanceType<typeof CommuneConnection>;
 
 @Resolver(() => Commune)
 export class CommuneResolver {
