@@ -62,6 +62,8 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
     formatError: formatError(production),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Shutdown is ours (stopOnSignals): drain HTTP first, then stop Apollo.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

@@ -17,6 +17,11 @@ export const devSettings = {
       "a MySQL/MariaDB server (mysql://user:password@host:3306) to use instead of SQLite; one database per subgraph",
     optional: true,
   }),
+  mysqlDatabasePrefix: setting({
+    name: "MYSQL_DATABASE_PREFIX",
+    description: "prefix of each subgraph's database name on MYSQL_URL (hub_registry, …)",
+    devDefault: "hub_",
+  }),
   seedScale: setting({
     name: "SEED_SCALE",
     description: "population loaded on first start",

@@ -55,7 +55,8 @@ const startService = async (spec: ServiceSpec, readyTimeoutMs: number): Promise<
   const child = spawn(process.execPath, [join(ROOT, spec.script)], {
     cwd: ROOT,
     env: { ...process.env, ...spec.env, PORT: String(spec.port) },
-    stdio: ["ignore", "inherit", "inherit"],
+    // The IPC channel lets a service notice the launcher's death and stop with it.
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   children.push({ name: spec.name, child });
   child.on("exit", (code, signal) => {
@@ -67,10 +68,15 @@ const startService = async (spec: ServiceSpec, readyTimeoutMs: number): Promise<
   await waitUntilReady(spec.name, spec.port, child, readyTimeoutMs);
 };
 
-const databaseUrl = async (mysqlUrl: string | undefined, dataDir: string, service: string): Promise<string> => {
-  if (!mysqlUrl) return `sqlite:${join(dataDir, `${service}.sqlite`)}`;
-  const server = mysqlUrl.replace(/\/+$/, "");
-  const database = `hub_${service.replace(/-/g, "_")}`;
+const databaseUrl = async (
+  config: ReturnType<typeof loadDevConfig>,
+  dataDir: string,
+  service: string,
+): Promise<string> => {
+  if (!config.mysqlUrl) return `sqlite:${join(dataDir, `${service}.sqlite`)}`;
+  const server = config.mysqlUrl.replace(/\/+$/, "");
+  const database = `${config.mysqlDatabasePrefix}${service.replace(/-/g, "_")}`;
+  if (!/^\w+$/.test(database)) throw new Error(`MYSQL_DATABASE_PREFIX makes an invalid database name: ${database}`);
   const connection = await createConnection(server);
   await connection.query(
     `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
@@ -94,7 +100,7 @@ const main = async (): Promise<void> => {
       script: "dist/subgraphs/registry/main.js",
       port: config.registryPort,
       env: {
-        DATABASE_URL: await databaseUrl(config.mysqlUrl, dataDir, "registry"),
+        DATABASE_URL: await databaseUrl(config, dataDir, "registry"),
         HANDOFF_PUBLIC_KEY_FILE: keys.publicKeyFile,
         SEED_ON_EMPTY: config.seedScale,
       },

@@ -73,6 +73,9 @@ export const startSubgraphService = async <TLoaders>(
     formatError: formatError(options.production),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Our own SIGTERM handling drains HTTP first, then stops Apollo and the database; Apollo's
+    // handler would race it and re-raise the signal into a process that is still draining.
+    stopOnTerminationSignals: false,
     // Traces are for a hosted registry this deployment does not use; they would cost every request.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
@@ -134,4 +137,7 @@ export const stopOnSignals = (service: { stop(graceMs?: number): Promise<void> }
   };
   process.on("SIGTERM", handler);
   process.on("SIGINT", handler);
+  // Started by the development launcher over an IPC channel: stop when the launcher goes away,
+  // even if it was killed outright and could not pass the signal on.
+  if (process.send) process.on("disconnect", () => handler("SIGTERM"));
 };

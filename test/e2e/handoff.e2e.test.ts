@@ -77,6 +77,86 @@ describe("e2e > identity hand-off > subgraphs answer the gateway only", () => {
   });
 });
 
+describe("e2e > identity hand-off > __resolveReference is guarded like the root fields", () => {
+  const ENTITIES = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Citizen { personalId fullName } } }`;
+
+  const asCaller = async (caller: Record<string, unknown>, personalIds: string[]) => {
+    const key = await loadHandoffPrivateKey(hub.keys.privateKeyFile);
+    const token = await signHandoff(key, "registry", { caller, requestId: "entities-test" } as never, 30);
+    const res = await fetch(hub.registry.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: ENTITIES,
+        variables: { reps: personalIds.map((personalId) => ({ __typename: "Citizen", personalId })) },
+      }),
+    });
+    return (await res.json()) as {
+      data?: { _entities: ({ personalId: string; fullName: string } | null)[] };
+      errors?: { path?: (string | number)[]; extensions?: { code?: string } }[];
+    };
+  };
+
+  const residentsOf = async (communeCode: string, count: number): Promise<string[]> =>
+    (
+      await hub.registry.database.dataSource.query(
+        "SELECT personal_id AS id FROM citizen WHERE residence_commune_code = ? ORDER BY personal_id LIMIT ?",
+        [communeCode, count],
+      )
+    ).map((row: { id: string }) => row.id);
+
+  const auditOf = async (requestId: string) =>
+    hub.registry.database.dataSource.query(
+      "SELECT entity_id AS id, outcome FROM audit_event WHERE request_id = ? ORDER BY entity_id",
+      [requestId],
+    );
+
+  it("denies an analyst every citizen reference and audits each denial", async () => {
+    // Another subgraph resolves citizens for an analyst's query; the registry refuses them.
+    await hub.registry.database.dataSource.query("DELETE FROM audit_event WHERE request_id = 'entities-test'");
+    const ids = await residentsOf("10369", 3);
+    const body = await asCaller({ subject: "analyst-01", role: "ANALYST", fields: [] }, ids);
+    expect(body.data?._entities).toEqual([null, null, null]);
+    expect(body.errors!.map((e) => [e.path, e.extensions!.code])).toEqual(
+      ids.map((_id, index) => [["_entities", index], "FORBIDDEN"]),
+    );
+    expect(await auditOf("entities-test")).toEqual(ids.map((id) => ({ id, outcome: "DENIED" })));
+  });
+
+  it("refuses an anonymous caller with UNAUTHENTICATED", async () => {
+    // A hand-off token whose caller has no role, as for a client that sent no token.
+    const ids = await residentsOf("10369", 1);
+    const body = await asCaller({ subject: "anonymous", fields: [] }, ids);
+    expect(body.data).toBeNull();
+    expect(body.errors![0].extensions!.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("lets a city officer resolve residents of their province only, in a constant number of statements", async () => {
+    // A city officer of Hà Nội sees Hà Nội residents; the batch size does not change the SQL cost.
+    const cityOfficer = { subject: "city-officer-01", role: "CITY_OFFICER", provinceCode: "01", fields: [] };
+    const ten = await residentsOf("10369", 10);
+    const many = [
+      ...(await residentsOf("10369", 40)),
+      ...(await residentsOf("00004", 40)),
+      ...(await residentsOf("00070", 20)),
+    ];
+    const before10 = await hub.statements(hub.registry);
+    const body10 = await asCaller(cityOfficer, ten);
+    const cost10 = (await hub.statements(hub.registry)) - before10;
+    const before100 = await hub.statements(hub.registry);
+    const body100 = await asCaller(cityOfficer, many);
+    const cost100 = (await hub.statements(hub.registry)) - before100;
+    expect(body10.errors).toBeUndefined();
+    expect(body100.errors).toBeUndefined();
+    expect(body100.data!._entities.map((c) => c!.personalId)).toEqual(many);
+    expect(cost100).toBe(cost10);
+
+    const outsider = { ...cityOfficer, provinceCode: "79" };
+    const denied = await asCaller(outsider, ten.slice(0, 2));
+    expect(denied.errors!.map((e) => e.extensions!.code)).toEqual(["FORBIDDEN", "FORBIDDEN"]);
+  });
+});
+
 describe("e2e > identity hand-off > the gateway", () => {
   it("ignores identity headers a client forges", async () => {
     // An analyst adds headers claiming to be an admin; the registry still sees an analyst.

@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+
+import { createConnection } from "mysql2/promise";
 
 import { REPO_ROOT } from "../support/repo";
 
@@ -26,13 +29,21 @@ describe("e2e > npm start", () => {
   let launcher: ChildProcess | undefined;
   let dataDir: string;
   let output = "";
+  // On MariaDB runs the launcher's MYSQL_URL path is the one exercised, on throw-away databases.
+  const mysqlUrl = process.env.TEST_MYSQL_URL?.replace(/\/+$/, "");
+  const prefix = `t_start_${randomBytes(3).toString("hex")}_`;
 
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), "hub-start-"));
   });
-  afterAll(() => {
+  afterAll(async () => {
     if (launcher && launcher.exitCode === null) launcher.kill("SIGKILL");
     rmSync(dataDir, { recursive: true, force: true });
+    if (mysqlUrl) {
+      const connection = await createConnection(mysqlUrl);
+      await connection.query(`DROP DATABASE IF EXISTS \`${prefix}registry\``);
+      await connection.end();
+    }
   });
 
   it("starts each service as its own process, seeds an empty hub, prints a working token, and stops cleanly on SIGTERM", async () => {
@@ -47,6 +58,7 @@ describe("e2e > npm start", () => {
         REGISTRY_PORT: String(registryPort),
         SEED_SCALE: "test",
         LOG_LEVEL: "warn",
+        ...(mysqlUrl ? { MYSQL_URL: mysqlUrl, MYSQL_DATABASE_PREFIX: prefix } : {}),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -75,6 +87,8 @@ describe("e2e > npm start", () => {
     const body = (await res.json()) as { data: { province: { communes: { code: string }[] } } };
     expect(body.data.province.communes).toHaveLength(126);
     expect(await portAnswers(registryPort)).toBe(true);
+    const ready = await fetch(`http://127.0.0.1:${gatewayPort}/ready`);
+    expect([ready.status, await ready.json()]).toEqual([200, { ready: true, service: "gateway" }]);
 
     const exited = new Promise<number | null>((done) => launcher!.once("exit", (code) => done(code)));
     launcher.kill("SIGTERM");
