@@ -1,18 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-
 import { mintDevToken } from "../../gateway/auth";
-import { loadGatewayConfig } from "../../gateway/config";
-import { type RunningGateway, startGateway } from "../../gateway/server";
-import { ensureHandoffKeys } from "../../infra/dev/keys";
+import type { RunningGateway } from "../../gateway/server";
+import { startLocalHub } from "../../infra/dev/local-hub";
 import type { IdentityClaims } from "../../subgraphs/kit/caller";
 import { configureLogger } from "../../subgraphs/kit/logger";
 import type { RunningSubgraph } from "../../subgraphs/kit/service";
-import { loadRegistryConfig } from "../../subgraphs/registry/config";
-import { startRegistry } from "../../subgraphs/registry/main";
 import { createTestDatabaseUrl, type TestDatabaseUrl } from "./database";
-import { ADMIN_MERGES_FILE, ADMIN_UNITS_FILE, REPO_ROOT } from "./repo";
+import { ADMIN_MERGES_FILE, ADMIN_UNITS_FILE } from "./repo";
 
 export const DEV_SECRET = "test-secret-for-hub-tests";
 
@@ -68,30 +61,15 @@ export const PERSONAS = {
  */
 export const startHub = async (): Promise<Hub> => {
   configureLogger("test", "error");
-  const keysDir = mkdtempSync(join(tmpdir(), "hub-keys-"));
-  const keys = await ensureHandoffKeys(keysDir);
   const registryDb = await createTestDatabaseUrl("registry");
-  const registry = await startRegistry(
-    loadRegistryConfig({
-      NODE_ENV: "test",
-      PORT: "0",
-      DATABASE_URL: registryDb.url,
-      HANDOFF_PUBLIC_KEY_FILE: keys.publicKeyFile,
-      SEED_ON_EMPTY: "test",
-      ADMIN_UNITS_FILE,
-      ADMIN_MERGES_FILE,
-    }),
-  );
-  const gateway = await startGateway(
-    loadGatewayConfig({
-      NODE_ENV: "test",
-      PORT: "0",
-      SUPERGRAPH_FILE: resolve(REPO_ROOT, "schema/supergraph.graphql"),
-      JWT_DEV_SECRET: DEV_SECRET,
-      HANDOFF_PRIVATE_KEY_FILE: keys.privateKeyFile,
-      REGISTRY_URL: registry.url,
-    }),
-  );
+  const local = await startLocalHub({
+    registryDatabaseUrl: registryDb.url,
+    seed: "test",
+    devSecret: DEV_SECRET,
+    adminUnitsFile: ADMIN_UNITS_FILE,
+    adminMergesFile: ADMIN_MERGES_FILE,
+  });
+  const { registry, gateway, keys } = local;
 
   const graphql: Hub["graphql"] = async (query, variables, options = {}) => {
     const res = await fetch(options.url ?? gateway.url, {
@@ -121,10 +99,8 @@ export const startHub = async (): Promise<Hub> => {
       return Number(match[1]);
     },
     close: async () => {
-      await gateway.stop(1000);
-      await registry.stop(1000);
+      await local.close();
       await registryDb.drop();
-      rmSync(keysDir, { recursive: true, force: true });
     },
   };
 };
