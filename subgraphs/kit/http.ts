@@ -65,8 +65,9 @@ const readBody = (req: IncomingMessage, limit: number): Promise<string> =>
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Stop buffering; the 413 goes out with `connection: close`, which ends the upload.
+        req.pause();
         reject(new HttpError(413, "PAYLOAD_TOO_LARGE", `Request body exceeds ${limit} bytes`));
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -190,6 +191,7 @@ export const startHttpService = async <TContext extends BaseContext, TAuth>(
         if (error instanceof HttpError) {
           if (!res.headersSent)
             sendJson(res, error.status, errorBody(error.code, error.message), { connection: "close" });
+          res.once("finish", () => req.destroy());
           return;
         }
         log.error("request failed", { error: error instanceof Error ? error.stack : String(error) });
