@@ -7,6 +7,8 @@ import {
   parsePositiveInt,
   setting,
 } from "../subgraphs/kit/config";
+import { graphiqlSettings } from "./graphiql";
+import { limitSettings } from "./limits";
 
 /** The subgraphs the gateway routes to, by their name in the supergraph. */
 export const SUBGRAPH_URL_SETTINGS = {
@@ -69,6 +71,8 @@ export const gatewaySettings = {
     parse: parseOneOf("debug", "info", "warn", "error"),
   }),
   ...SUBGRAPH_URL_SETTINGS,
+  ...limitSettings,
+  ...graphiqlSettings,
 };
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

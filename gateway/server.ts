@@ -9,7 +9,9 @@ import { log } from "../subgraphs/kit/logger";
 import { formatError } from "../subgraphs/kit/service";
 import { type ClientTokenVerifier, devTokenVerifier, jwksTokenVerifier } from "./auth";
 import type { GatewayConfig } from "./config";
+import { graphiqlRoutes } from "./graphiql";
 import { type GatewayContext, HandoffDataSource } from "./handoff-data-source";
+import { requestLimits } from "./limits";
 
 export interface RunningGateway extends HttpService {
   stop(graceMs?: number): Promise<void>;
@@ -55,8 +57,12 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
       return new HandoffDataSource(target, name, privateKey, config.handoffTtlSeconds);
     },
   });
+  const limits = requestLimits(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    plugins: limits.plugins,
     introspection: true,
     includeStacktraceInErrorResponses: !production,
     formatError: formatError(production),
@@ -77,6 +83,7 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
       context: async (caller, { requestId }) => ({ caller, requestId }),
       ready: () => subgraphsAlive(Object.values(urls)),
       metrics: () => ({}),
+      routes: graphiqlRoutes(config),
     },
     config.port,
     config.host,

@@ -34,6 +34,8 @@ export interface HttpServiceOptions<TContext extends BaseContext, TAuth> {
   metrics: () => Record<string, number>;
   maxBodyBytes: number;
   graphqlPath?: string;
+  /** Other routes the service serves (the gateway's GraphiQL page); true when it answered. */
+  routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
 }
 
 export interface HttpService {
@@ -176,6 +178,7 @@ export const startHttpService = async <TContext extends BaseContext, TAuth>(
       res.end(`${lines}\n`);
       return;
     }
+    if (url.pathname !== graphqlPath && options.routes?.(req, res, url)) return;
     if (url.pathname !== graphqlPath) {
       sendJson(res, 404, errorBody("NOT_FOUND", `No route ${url.pathname}`));
       return;
