@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 
-import { createLocalJWKSet, type JWTPayload, jwtVerify, SignJWT } from "jose";
+import { createLocalJWKSet, createRemoteJWKSet, type JWTPayload, jwtVerify, SignJWT } from "jose";
 
 import { ANONYMOUS, type Caller, callerFromClaims, type IdentityClaims } from "../subgraphs/kit/caller";
 import { HttpError } from "../subgraphs/kit/http";
@@ -45,13 +45,28 @@ export const devTokenVerifier = (secret: string): ClientTokenVerifier => {
   const key = new TextEncoder().encode(secret);
   return verifier(
     async (token) =>
-      (await jwtVerify(token, key, { algorithms: ["HS256"], clockTolerance: CLOCK_TOLERANCE_SECONDS })).payload,
+      (
+        await jwtVerify(token, key, {
+          algorithms: ["HS256"],
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+          requiredClaims: ["exp"],
+        })
+      ).payload,
   );
 };
 
-/** Production: RS256/ES256 tokens of the configured identity provider, with issuer, audience and expiry checked. */
-export const jwksTokenVerifier = (jwksFile: string, issuer: string, audience: string): ClientTokenVerifier => {
-  const keys = createLocalJWKSet(JSON.parse(readFileSync(jwksFile, "utf8")));
+/**
+ * Production: RS256/ES256 tokens of the configured identity provider, with issuer, audience and
+ * expiry checked. Keys come from a JWKS file, or a JWKS URL that jose fetches and caches.
+ */
+export const jwksTokenVerifier = (
+  keySource: { jwksFile?: string; jwksUrl?: string },
+  issuer: string,
+  audience: string,
+): ClientTokenVerifier => {
+  const keys = keySource.jwksFile
+    ? createLocalJWKSet(JSON.parse(readFileSync(keySource.jwksFile, "utf8")))
+    : createRemoteJWKSet(new URL(keySource.jwksUrl as string));
   return verifier(
     async (token) =>
       (

@@ -40,6 +40,11 @@ export const gatewaySettings = {
     description: "JSON Web Key Set of the identity provider whose RS256/ES256 tokens are accepted in production",
     optional: true,
   }),
+  jwksUrl: setting({
+    name: "JWKS_URL",
+    description: "URL of the identity provider's JSON Web Key Set (instead of JWKS_FILE); fetched and cached",
+    optional: true,
+  }),
   jwtIssuer: setting({ name: "JWT_ISSUER", description: "expected iss of production tokens", optional: true }),
   jwtAudience: setting({ name: "JWT_AUDIENCE", description: "expected aud of production tokens", optional: true }),
   handoffPrivateKeyFile: setting({
@@ -57,6 +62,21 @@ export const gatewaySettings = {
       if (ttl > 60) throw new ConfigError("must be at most 60 seconds");
       return ttl;
     },
+  }),
+  corsOrigins: setting({
+    name: "CORS_ORIGINS",
+    description: "comma-separated origins whose pages may call the gateway from a browser; empty: same origin only",
+    devDefault: "",
+    parse: (raw) =>
+      raw
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter((origin) => origin.length > 0)
+        .map((origin) => {
+          if (!/^https?:\/\/[^/\s]+$/.test(origin))
+            throw new ConfigError(`not an origin (scheme://host[:port]): ${origin}`);
+          return origin;
+        }),
   }),
   maxBodyBytes: setting({
     name: "MAX_BODY_BYTES",
@@ -80,7 +100,10 @@ export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 export const loadGatewayConfig = (env: NodeJS.ProcessEnv = process.env) => {
   const config = loadConfig(gatewaySettings, env);
   if (isProduction(env)) {
-    const missing = ["JWKS_FILE", "JWT_ISSUER", "JWT_AUDIENCE"].filter((name) => !env[name]);
+    const missing = [
+      ...(env.JWKS_FILE || env.JWKS_URL ? [] : ["JWKS_FILE (or JWKS_URL)"]),
+      ...["JWT_ISSUER", "JWT_AUDIENCE"].filter((name) => !env[name]),
+    ];
     if (missing.length > 0) {
       throw new ConfigError(
         `Invalid configuration:\n  ${missing.join(", ")} required in production: the HS256 development secret is refused there`,

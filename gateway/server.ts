@@ -11,6 +11,7 @@ import { type ClientTokenVerifier, devTokenVerifier, jwksTokenVerifier } from ".
 import type { GatewayConfig } from "./config";
 import { graphiqlRoutes } from "./graphiql";
 import { type GatewayContext, HandoffDataSource } from "./handoff-data-source";
+import { introspectionPolicy } from "./introspection";
 import { requestLimits } from "./limits";
 
 export interface RunningGateway extends HttpService {
@@ -36,7 +37,11 @@ const subgraphsAlive = async (urls: string[]): Promise<boolean> => {
 
 const clientVerifier = (config: GatewayConfig): ClientTokenVerifier => {
   if (config.nodeEnv === "production") {
-    return jwksTokenVerifier(config.jwksFile as string, config.jwtIssuer as string, config.jwtAudience as string);
+    return jwksTokenVerifier(
+      { jwksFile: config.jwksFile, jwksUrl: config.jwksUrl },
+      config.jwtIssuer as string,
+      config.jwtAudience as string,
+    );
   }
   return devTokenVerifier(config.devJwtSecret);
 };
@@ -62,7 +67,9 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
     gateway,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    plugins: limits.plugins,
+    plugins: [introspectionPolicy(production), ...limits.plugins],
+    // Production answers say what went wrong, never what the schema holds ("Did you mean …").
+    hideSchemaDetailsFromClientErrors: production,
     introspection: true,
     includeStacktraceInErrorResponses: !production,
     formatError: formatError(production),
@@ -84,6 +91,7 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
       ready: () => subgraphsAlive(Object.values(urls)),
       metrics: () => ({}),
       routes: graphiqlRoutes(config),
+      corsOrigins: config.corsOrigins,
     },
     config.port,
     config.host,

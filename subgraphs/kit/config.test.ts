@@ -40,7 +40,9 @@ describe("kit > config", () => {
       HANDOFF_PRIVATE_KEY_FILE: "/run/secrets/handoff-private.pem",
       REGISTRY_URL: "http://registry:4001/graphql",
     };
-    expect(() => loadGatewayConfig(env)).toThrow(/JWKS_FILE, JWT_ISSUER, JWT_AUDIENCE required in production/);
+    expect(() => loadGatewayConfig(env)).toThrow(
+      /JWKS_FILE \(or JWKS_URL\), JWT_ISSUER, JWT_AUDIENCE required in production/,
+    );
     expect(
       loadGatewayConfig({ ...env, JWKS_FILE: "/run/secrets/jwks.json", JWT_ISSUER: "https://id", JWT_AUDIENCE: "hub" })
         .jwksFile,

@@ -34,6 +34,8 @@ export interface HttpServiceOptions<TContext extends BaseContext, TAuth> {
   metrics: () => Record<string, number>;
   maxBodyBytes: number;
   graphqlPath?: string;
+  /** Origins whose browser pages may call the GraphQL endpoint; none means same origin only. */
+  corsOrigins?: readonly string[];
   /** Other routes the service serves (the gateway's GraphiQL page); true when it answered. */
   routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
 }
@@ -153,6 +155,33 @@ export const startHttpService = async <TContext extends BaseContext, TAuth>(
     });
   };
 
+  const allowedOrigins = new Set(options.corsOrigins ?? []);
+
+  /** CORS from an allow-list: allowed origins get their own origin back, others nothing. */
+  const applyCors = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const origin = req.headers.origin;
+    if (!origin || !allowedOrigins.has(origin)) {
+      if (req.method === "OPTIONS") {
+        sendJson(res, 403, errorBody("FORBIDDEN", "This origin may not call the API"));
+        return true;
+      }
+      return false;
+    }
+    res.setHeader("access-control-allow-origin", origin);
+    res.setHeader("vary", "Origin");
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, {
+        "access-control-allow-methods": "GET, POST, OPTIONS",
+        "access-control-allow-headers":
+          "authorization, content-type, apollo-require-preflight, x-apollo-operation-name",
+        "access-control-max-age": "600",
+      });
+      res.end();
+      return true;
+    }
+    return false;
+  };
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/health" && req.method === "GET") {
@@ -183,6 +212,7 @@ export const startHttpService = async <TContext extends BaseContext, TAuth>(
       sendJson(res, 404, errorBody("NOT_FOUND", `No route ${url.pathname}`));
       return;
     }
+    if (applyCors(req, res)) return;
     if (draining) {
       sendJson(res, 503, errorBody("UNAVAILABLE", "The service is shutting down"), { connection: "close" });
       return;
