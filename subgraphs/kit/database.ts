@@ -41,6 +41,11 @@ export interface Database {
   dataSource: DataSource;
   statements: StatementCounter;
   kind: "sqlite" | "mysql";
+  /**
+   * Runs `work` in one transaction. On SQLite every transaction shares the one connection, so
+   * they are queued here: interleaved, one request's statements would join another's transaction.
+   */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -125,7 +130,14 @@ export const openDatabase = async (options: DatabaseOptions): Promise<Database> 
     await dataSource.destroy();
     throw error;
   }
-  return { dataSource, statements, kind, close: () => dataSource.destroy() };
+  let queue: Promise<unknown> = Promise.resolve();
+  const transaction = <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> => {
+    if (kind === "mysql") return dataSource.transaction(work);
+    const run = queue.then(() => dataSource.transaction(work));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  return { dataSource, statements, kind, transaction, close: () => dataSource.destroy() };
 };
 
 /** True when the database answers a trivial query: the readiness probe. */

@@ -18,8 +18,8 @@ export const forbidden = (message = "You are not allowed to see or do this"): Gr
 export const unauthenticated = (message = "Sign in first: this needs an authenticated caller"): GraphQLError =>
   new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED" } });
 
-export const conflict = (message: string): GraphQLError =>
-  new GraphQLError(message, { extensions: { code: "CONFLICT" } });
+export const conflict = (message: string, field?: string): GraphQLError =>
+  new GraphQLError(message, { extensions: { code: "CONFLICT", ...(field ? { field } : {}) } });
 
 export const errorCode = (error: unknown): string | undefined =>
   error instanceof GraphQLError ? (error.extensions?.code as string | undefined) : undefined;

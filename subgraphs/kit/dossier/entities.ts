@@ -1,0 +1,193 @@
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, type QueryRunner, Table } from "typeorm";
+
+import type { DossierStatus } from "./status";
+
+/** How a dossier reached the commune. */
+export type DossierChannel = "DESK" | "ONLINE";
+
+/**
+ * The columns every field's dossier table shares (DESIGN §4). Each field subgraph declares its own
+ * entity (`@Entity("civil_status_dossier") class … extends DossierRecord`) in its own database.
+ */
+export abstract class DossierRecord {
+  @PrimaryColumn({ type: "varchar", length: 24 })
+  code: string;
+
+  @Column({ name: "procedure_code", type: "varchar", length: 20 })
+  procedureCode: string;
+
+  @Column({ name: "commune_code", type: "varchar", length: 5 })
+  communeCode: string;
+
+  @Column({ name: "province_code", type: "varchar", length: 2 })
+  provinceCode: string;
+
+  @Column({ name: "applicant_personal_id", type: "varchar", length: 12 })
+  applicantPersonalId: string;
+
+  @Column({ type: "varchar", length: 8 })
+  channel: DossierChannel;
+
+  @Column({ type: "varchar", length: 24 })
+  status: DossierStatus;
+
+  @Column({ name: "national_status_code", type: "integer" })
+  nationalStatusCode: number;
+
+  /** Optimistic concurrency: every state change is `UPDATE … WHERE code = ? AND version = ?`. */
+  @Column({ type: "integer" })
+  version: number;
+
+  @Column({ name: "received_at", type: "datetime", precision: 3 })
+  receivedAt: Date;
+
+  @Column({ name: "accepted_at", type: "datetime", precision: 3, nullable: true })
+  acceptedAt: Date | null;
+
+  @Column({ name: "due_at", type: "datetime", precision: 3, nullable: true })
+  dueAt: Date | null;
+
+  /** The first of completed, returned, stopped, refused or withdrawn: the indicator's end time. */
+  @Column({ name: "ended_at", type: "datetime", precision: 3, nullable: true })
+  endedAt: Date | null;
+
+  @Column({ name: "supplement_count", type: "integer" })
+  supplementCount: number;
+
+  @Column({ name: "supplement_since", type: "datetime", precision: 3, nullable: true })
+  supplementSince: Date | null;
+
+  /** Time spent waiting for the citizen, which does not count against the due date. */
+  @Column({ name: "supplement_ms", type: "bigint" })
+  supplementMs: string;
+}
+
+/** One move of one dossier: who, when, from, to, why. The dossier's history. */
+@Entity("dossier_transition")
+@Index("idx_dossier_transition_dossier", ["dossierCode", "at"])
+export class DossierTransition {
+  @PrimaryGeneratedColumn({ type: "bigint" })
+  id: string;
+
+  @Column({ name: "dossier_code", type: "varchar", length: 24 })
+  dossierCode: string;
+
+  @Column({ name: "from_status", type: "varchar", length: 24, nullable: true })
+  fromStatus: DossierStatus | null;
+
+  @Column({ name: "to_status", type: "varchar", length: 24 })
+  toStatus: DossierStatus;
+
+  @Column({ type: "varchar", length: 100 })
+  actor: string;
+
+  @Column({ type: "varchar", length: 20, nullable: true })
+  role: string | null;
+
+  @Column({ type: "datetime", precision: 3 })
+  at: Date;
+
+  @Column({ type: "varchar", length: 500, nullable: true })
+  note: string | null;
+}
+
+/** The last sequence number given out per commune, field and day (the dossier code's last part). */
+@Entity("dossier_sequence")
+export class DossierSequence {
+  @PrimaryColumn({ type: "varchar", length: 20 })
+  scope: string;
+
+  @Column({ name: "last_value", type: "integer" })
+  lastValue: number;
+}
+
+/** A create mutation's idempotency key, the hash of its payload and what it created. */
+@Entity("idempotency_record")
+export class IdempotencyRecord {
+  @PrimaryColumn({ type: "varchar", length: 100 })
+  key: string;
+
+  @Column({ type: "varchar", length: 60 })
+  operation: string;
+
+  @Column({ name: "payload_hash", type: "varchar", length: 64 })
+  payloadHash: string;
+
+  @Column({ name: "result_code", type: "varchar", length: 24 })
+  resultCode: string;
+
+  @Column({ type: "datetime", precision: 3 })
+  at: Date;
+}
+
+export const DOSSIER_KIT_ENTITIES = [DossierTransition, DossierSequence, IdempotencyRecord];
+
+/** The tables of the dossier workflow, for a field subgraph's first migration. */
+export const createDossierTables = async (runner: QueryRunner, dossierTable: string): Promise<void> => {
+  const instant = (name: string, nullable = false) => ({ name, type: "datetime", precision: 3, isNullable: nullable });
+  await runner.createTable(
+    new Table({
+      name: dossierTable,
+      columns: [
+        { name: "code", type: "varchar", length: "24", isPrimary: true },
+        { name: "procedure_code", type: "varchar", length: "20" },
+        { name: "commune_code", type: "varchar", length: "5" },
+        { name: "province_code", type: "varchar", length: "2" },
+        { name: "applicant_personal_id", type: "varchar", length: "12" },
+        { name: "channel", type: "varchar", length: "8" },
+        { name: "status", type: "varchar", length: "24" },
+        { name: "national_status_code", type: "integer" },
+        { name: "version", type: "integer" },
+        instant("received_at"),
+        instant("accepted_at", true),
+        instant("due_at", true),
+        instant("ended_at", true),
+        { name: "supplement_count", type: "integer" },
+        instant("supplement_since", true),
+        { name: "supplement_ms", type: "bigint" },
+      ],
+      indices: [
+        { name: `idx_${dossierTable}_commune_received`, columnNames: ["commune_code", "received_at"] },
+        { name: `idx_${dossierTable}_province_received`, columnNames: ["province_code", "received_at"] },
+        { name: `idx_${dossierTable}_applicant`, columnNames: ["applicant_personal_id"] },
+      ],
+    }),
+  );
+  await runner.createTable(
+    new Table({
+      name: "dossier_transition",
+      columns: [
+        { name: "id", type: "integer", isPrimary: true, isGenerated: true, generationStrategy: "increment" },
+        { name: "dossier_code", type: "varchar", length: "24" },
+        { name: "from_status", type: "varchar", length: "24", isNullable: true },
+        { name: "to_status", type: "varchar", length: "24" },
+        { name: "actor", type: "varchar", length: "100" },
+        { name: "role", type: "varchar", length: "20", isNullable: true },
+        instant("at"),
+        { name: "note", type: "varchar", length: "500", isNullable: true },
+      ],
+      indices: [{ name: "idx_dossier_transition_dossier", columnNames: ["dossier_code", "at"] }],
+    }),
+  );
+  await runner.createTable(
+    new Table({
+      name: "dossier_sequence",
+      columns: [
+        { name: "scope", type: "varchar", length: "20", isPrimary: true },
+        { name: "last_value", type: "integer" },
+      ],
+    }),
+  );
+  await runner.createTable(
+    new Table({
+      name: "idempotency_record",
+      columns: [
+        { name: "key", type: "varchar", length: "100", isPrimary: true },
+        { name: "operation", type: "varchar", length: "60" },
+        { name: "payload_hash", type: "varchar", length: "64" },
+        { name: "result_code", type: "varchar", length: "24" },
+        instant("at"),
+      ],
+    }),
+  );
+};
