@@ -1,0 +1,529 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+/**
+ * The working-day calendar of the public sector, and the due dates and timeliness of dossiers that
+ * follow from it (DESIGN §4). The rules, each with the text it comes from:
+ *
+ * Civil time. Vietnam keeps UTC+7 all year (no daylight saving), so local dates and times are
+ * computed with a fixed +07:00 offset; instants stay JavaScript Dates (UTC). No time-zone database
+ * is consulted, so the result never depends on the server's zone or ICU build.
+ *
+ * Working days. Monday to Friday are worked, Saturday and Sunday are the weekly rest days of
+ * the public sector (the 40-hour week of Decision 188/1999/QĐ-TTg), and the days off and
+ * make-up working days of each year come from infra/calendar/<year>.json (holidays of Labour Code
+ * 2019 art. 112, compensatory days of art. 111(3), and the swaps the Prime Minister approves each
+ * year). A date in a year without a file is refused rather than guessed: treating Tết as working
+ * days would silently shorten every deadline that crosses it.
+ *
+ * Reception after 15:00. A dossier received after 15:00 counts as received on the next working
+ * day (the one-stop rules of Decree 61/2018/NĐ-CP, amended by Decree 107/2021/NĐ-CP, and Circular
+ * 01/2018/TT-VPCP; the civil-status procedures published with Decision 1872/QĐ-BTP (2020) say
+ * "ngay trong ngày tiếp nhận hồ sơ; trường hợp nhận hồ sơ sau 15 giờ mà không giải quyết được ngay
+ * thì trả kết quả trong ngày làm việc tiếp theo"). By the same logic one accepted on a day off (an
+ * online dossier accepted at the weekend or during Tết) counts from the next working day.
+ * 15:00:00.000 itself is not after 15:00; 15:00:00.001 is.
+ *
+ * Counting. Civil Code 2015 art. 147(2): when a period is set in days, the day of the event is not
+ * counted, so n working days end on the n-th working day after the effective reception day. Art.
+ * 148(1) and (6): a period in days ends at the end of its last day, at 24:00; this module
+ * represents that instant as 23:59:59.999 local time (so that the due date, shown in local time,
+ * reads as the right day) and a dossier is on time when it ends at or before it. Office hours are
+ * deliberately not used: they differ between provinces, and the law does not end a day at 17:00.
+ *
+ * Calendar days. A limit written in "ngày" rather than "ngày làm việc" counts calendar days: the
+ * construction permit for an individual house (Law on Construction 2014 art. 102(1)(e), as amended
+ * by Law 62/2020/QH14: "15 ngày", in an article that says "ngày làm việc" where it means working
+ * days). When the last day is a weekend or a holiday the period ends at the end of the next working
+ * day (Civil Code 2015 art. 148(5)).
+ *
+ * Timeliness (indicator 2.1, processing on time, of the national set of Decision 766/QĐ-TTg (2022),
+ * as DESIGN §4 states it). A dossier that has ended is ON_TIME when its end is at or before the due
+ * date extended by the time it spent waiting for the citizen (SUPPLEMENT_REQUESTED), otherwise
+ * LATE; a second supplement request makes it LATE whatever the dates, because the office must ask
+ * for everything missing at once. An open dossier is OVERDUE once `now` is past the extended due
+ * date, IN_PROGRESS before (with two requests it becomes LATE only when it ends).
+ *
+ * The extension is working time, not elapsed time: only the part of a supplement interval that
+ * falls on working days counts, and it is added to the due date on the same working-day clock
+ * (days off neither extend nor consume it). A request sent on the Friday before Tết and answered on
+ * the first day back extends the due date by the working hours of those two days, not by the nine
+ * days of the holiday, which would otherwise hand the office a week nobody spent waiting.
+ */
+
+/** The only time zone a data file may declare; the offset below is its (fixed) UTC offset. */
+export const VIETNAM_TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+/** Where the yearly data files live, from the compiled location dist/subgraphs/kit. */
+export const DEFAULT_CALENDAR_DIR = resolve(__dirname, "../../../infra/calendar");
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+const VIETNAM_OFFSET_MS = 7 * HOUR_MS;
+/** Receipt after this local time of day counts from the next working day. */
+const RECEPTION_CUTOFF_MS = 15 * HOUR_MS;
+
+/** A problem in a calendar data file (or the directory), naming the file. */
+export class CalendarDataError extends Error {
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
+    super(`${file}: ${problem}`);
+    this.name = "CalendarDataError";
+  }
+}
+
+/** A date in a year for which no data file was loaded. */
+export class CalendarCoverageError extends Error {
+  constructor(
+    readonly year: number,
+    dir: string,
+    years: readonly number[],
+  ) {
+    super(
+      `The working-day calendar has no data for ${year} (loaded: ${years.join(", ")}): add ${join(dir, `${year}.json`)} ` +
+        `with that year's official days off before computing dates in it`,
+    );
+    this.name = "CalendarCoverageError";
+  }
+}
+
+/** A day off listed in a data file: a weekday (Monday to Friday) the public sector does not work. */
+export interface Holiday {
+  date: string;
+  /** Vietnamese name — English name. */
+  name: string;
+  /** The legal instrument that makes the day off. */
+  source: string;
+  /** What could not be confirmed about the entry, if anything. */
+  note?: string;
+}
+
+/** A Saturday or Sunday worked in exchange for a weekday off (`replaces`). */
+export interface MakeUpWorkingDay {
+  date: string;
+  replaces: string;
+  source: string;
+  note?: string;
+}
+
+/** Statutory processing limits, as the procedure catalogues state them. */
+export type ProcedureLimit =
+  | { kind: "SAME_DAY" }
+  | { kind: "WORKING_DAYS"; days: number }
+  | { kind: "CALENDAR_DAYS"; days: number };
+
+/** A stay in SUPPLEMENT_REQUESTED; `to` is null while the office still waits for the citizen. */
+export interface SupplementInterval {
+  from: Date;
+  to: Date | null;
+}
+
+export type Timeliness = "ON_TIME" | "LATE" | "OVERDUE" | "IN_PROGRESS";
+
+export interface TimelinessInput {
+  acceptedAt: Date;
+  /** As computed by `dueAt` when the dossier was accepted. */
+  dueAt: Date;
+  /** The first of completed, returned, stopped or refused; null while the dossier is open. */
+  endedAt: Date | null;
+  supplementIntervals: readonly SupplementInterval[];
+  now: Date;
+}
+
+export interface ExtendedDueInput {
+  acceptedAt: Date;
+  dueAt: Date;
+  supplementIntervals: readonly SupplementInterval[];
+  /** Where an open supplement interval stops counting: the end of the dossier, or now. */
+  until: Date;
+}
+
+export interface WorkingCalendar {
+  /** The years with a data file, ascending. */
+  readonly years: readonly number[];
+  /** Whether a date ("YYYY-MM-DD") is worked by the public sector; throws for a year without data. */
+  isWorkingDay(date: string): boolean;
+  /** The data-file entry when the date is a listed day off. */
+  holidayOn(date: string): Holiday | undefined;
+  /** The first working day strictly after the date. */
+  nextWorkingDay(date: string): string;
+  /** The n-th working day after the date, the date itself not counted (n = 0 gives the date). */
+  addWorkingDays(date: string, days: number): string;
+  /** The working day a dossier counts as received: the next one after 15:00 or on a day off. */
+  effectiveAcceptanceDay(acceptedAt: Date): string;
+  /** The last instant (23:59:59.999 local) on which the result is still on time. */
+  dueAt(acceptedAt: Date, limit: ProcedureLimit): Date;
+  /** The due date moved forward by the working time spent waiting for supplements. */
+  extendedDueAt(input: ExtendedDueInput): Date;
+  timeliness(input: TimelinessInput): Timeliness;
+}
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_PATTERN = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{3}))?)?$/;
+
+/** Milliseconds of UTC midnight for a valid "YYYY-MM-DD", or NaN; used for date arithmetic only. */
+const dateValue = (date: string): number => {
+  const match = DATE_PATTERN.exec(date);
+  if (!match) return Number.NaN;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const value = Date.UTC(year, month - 1, day);
+  // Date.UTC rolls 2025-02-30 over to 2 March; a round trip catches dates that do not exist.
+  return new Date(value).toISOString().slice(0, 10) === date ? value : Number.NaN;
+};
+
+const isDate = (value: unknown): value is string => typeof value === "string" && !Number.isNaN(dateValue(value));
+
+const requireDate = (date: string, what = "date"): number => {
+  const value = typeof date === "string" ? dateValue(date) : Number.NaN;
+  if (Number.isNaN(value))
+    throw new RangeError(`The ${what} must be a calendar date written YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  return value;
+};
+
+const requireInstant = (instant: Date, what: string): number => {
+  const value = instant instanceof Date ? instant.getTime() : Number.NaN;
+  if (Number.isNaN(value)) throw new RangeError(`The ${what} must be a valid Date, got ${String(instant)}`);
+  return value;
+};
+
+const formatDate = (value: number): string => new Date(value).toISOString().slice(0, 10);
+
+/** The date `days` calendar days after (or before, if negative) a date. */
+export const addCalendarDays = (date: string, days: number): string => formatDate(requireDate(date) + days * DAY_MS);
+
+/** 0 = Sunday … 6 = Saturday, as Date#getUTCDay. */
+const weekday = (date: string): number => new Date(requireDate(date)).getUTCDay();
+
+const isWeekend = (date: string): boolean => {
+  const day = weekday(date);
+  return day === 0 || day === 6;
+};
+
+/** The civil date in Vietnam of an instant, "YYYY-MM-DD". */
+export const toLocalDate = (instant: Date): string =>
+  formatDate(requireInstant(instant, "instant") + VIETNAM_OFFSET_MS);
+
+/** Milliseconds since local midnight of an instant. */
+const localTimeOfDay = (instant: Date): number =>
+  (((requireInstant(instant, "instant") + VIETNAM_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS;
+
+/** The instant of a local date and time in Vietnam, e.g. localDateTime("2025-07-01", "15:01"). */
+export const localDateTime = (date: string, time = "00:00"): Date => {
+  const day = requireDate(date);
+  const match = typeof time === "string" ? TIME_PATTERN.exec(time) : null;
+  const [hours, minutes, seconds, millis] = match
+    ? [Number(match[1]), Number(match[2]), Number(match[3] ?? 0), Number(match[4] ?? 0)]
+    : [Number.NaN, 0, 0, 0];
+  if (!(hours <= 23 && minutes <= 59 && seconds <= 59)) {
+    throw new RangeError(
+      `The time must be written HH:mm, HH:mm:ss or HH:mm:ss.SSS (00:00–23:59), got ${JSON.stringify(time)}`,
+    );
+  }
+  return new Date(day + ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis - VIETNAM_OFFSET_MS);
+};
+
+/** Local midnight at the start of a date. */
+export const startOfLocalDay = (date: string): Date => localDateTime(date);
+
+/** The last millisecond of a local date: the instant that stands for 24:00 (Civil Code art. 148(6)). */
+export const endOfLocalDay = (date: string): Date => new Date(startOfLocalDay(addCalendarDays(date, 1)).getTime() - 1);
+
+interface CalendarYear {
+  year: number;
+  file: string;
+  holidays: Holiday[];
+  makeUpWorkingDays: MakeUpWorkingDay[];
+}
+
+const FILE_KEYS = new Set(["$comment", "note", "year", "timeZone", "holidays", "makeUpWorkingDays"]);
+const HOLIDAY_KEYS = new Set(["date", "name", "source", "note"]);
+const MAKE_UP_KEYS = new Set(["date", "replaces", "source", "note"]);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const isText = (value: unknown): value is string => typeof value === "string" && value.trim().length > 0;
+
+/** Checks one year file's shape and dates; every problem names the file and the entry. */
+const parseYearFile = (file: string, yearFromName: number, text: string): CalendarYear => {
+  const fail = (problem: string): never => {
+    throw new CalendarDataError(file, problem);
+  };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return fail(`not valid JSON (${(error as Error).message})`);
+  }
+  if (!isRecord(data)) return fail("must hold a JSON object with year, timeZone, holidays and makeUpWorkingDays");
+  for (const key of Object.keys(data)) if (!FILE_KEYS.has(key)) fail(`unknown key "${key}"`);
+  if (data.year !== yearFromName)
+    fail(`"year" must be ${yearFromName}, as in the file name, got ${JSON.stringify(data.year)}`);
+  if (data.timeZone !== VIETNAM_TIME_ZONE) {
+    fail(`"timeZone" must be "${VIETNAM_TIME_ZONE}", got ${JSON.stringify(data.timeZone)}`);
+  }
+  for (const key of ["$comment", "note"]) {
+    if (data[key] !== undefined && !isText(data[key])) fail(`"${key}" must be a non-empty string`);
+  }
+  if (!Array.isArray(data.holidays)) return fail(`"holidays" must be an array`);
+  if (!Array.isArray(data.makeUpWorkingDays)) return fail(`"makeUpWorkingDays" must be an array`);
+
+  const checkEntry = (entry: unknown, where: string, keys: Set<string>): Record<string, unknown> => {
+    if (!isRecord(entry)) return fail(`${where} must be an object`);
+    for (const key of Object.keys(entry)) if (!keys.has(key)) fail(`${where} has an unknown key "${key}"`);
+    if (!isDate(entry.date)) fail(`${where} has no valid "date" (YYYY-MM-DD): ${JSON.stringify(entry.date)}`);
+    if (Number((entry.date as string).slice(0, 4)) !== yearFromName)
+      fail(`${where} (${entry.date}) is not in ${yearFromName}`);
+    if (!isText(entry.source)) fail(`${where} (${entry.date}) must name its legal "source"`);
+    if (entry.note !== undefined && !isText(entry.note)) fail(`${where} (${entry.date}) has an empty "note"`);
+    return entry;
+  };
+
+  const holidays: Holiday[] = [];
+  const holidayDates = new Set<string>();
+  data.holidays.forEach((raw, index) => {
+    const entry = checkEntry(raw, `holidays[${index}]`, HOLIDAY_KEYS);
+    const date = entry.date as string;
+    if (!isText(entry.name)) fail(`holidays[${index}] (${date}) must have a "name"`);
+    // Weekends are off anyway: listing them would make the file ambiguous about what was announced.
+    if (isWeekend(date)) fail(`holidays[${index}] (${date}) is a Saturday or Sunday; list only weekdays off`);
+    if (holidayDates.has(date)) fail(`holidays[${index}] repeats ${date}`);
+    holidayDates.add(date);
+    holidays.push({ date, name: entry.name as string, source: entry.source as string, ...optionalNote(entry) });
+  });
+
+  const makeUpWorkingDays: MakeUpWorkingDay[] = [];
+  const makeUpDates = new Set<string>();
+  data.makeUpWorkingDays.forEach((raw, index) => {
+    const entry = checkEntry(raw, `makeUpWorkingDays[${index}]`, MAKE_UP_KEYS);
+    const date = entry.date as string;
+    if (!isWeekend(date)) fail(`makeUpWorkingDays[${index}] (${date}) is a weekday, which is worked anyway`);
+    if (!isDate(entry.replaces)) {
+      fail(
+        `makeUpWorkingDays[${index}] (${date}) has no valid "replaces" (YYYY-MM-DD): ${JSON.stringify(entry.replaces)}`,
+      );
+    }
+    if (makeUpDates.has(date)) fail(`makeUpWorkingDays[${index}] repeats ${date}`);
+    makeUpDates.add(date);
+    makeUpWorkingDays.push({
+      date,
+      replaces: entry.replaces as string,
+      source: entry.source as string,
+      ...optionalNote(entry),
+    });
+  });
+
+  holidays.sort((a, b) => a.date.localeCompare(b.date));
+  makeUpWorkingDays.sort((a, b) => a.date.localeCompare(b.date));
+  return { year: yearFromName, file, holidays, makeUpWorkingDays };
+};
+
+const optionalNote = (entry: Record<string, unknown>): { note?: string } =>
+  entry.note === undefined ? {} : { note: entry.note as string };
+
+/**
+ * Reads every year file (YYYY.json) in `dir` and returns the calendar. Synchronous: it runs once at
+ * start-up, and a service must not start with a calendar it could not read.
+ */
+export const loadWorkingCalendar = (dir: string = DEFAULT_CALENDAR_DIR): WorkingCalendar => {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    throw new CalendarDataError(dir, `cannot read the calendar directory (${(error as Error).message})`);
+  }
+  const files = names.filter((name) => name.endsWith(".json")).sort();
+  if (files.length === 0) throw new CalendarDataError(dir, "holds no year file (YYYY.json)");
+
+  const years: CalendarYear[] = files.map((name) => {
+    const file = join(dir, name);
+    const match = /^(\d{4})\.json$/.exec(name);
+    if (!match) throw new CalendarDataError(file, "a calendar file must be named after its year, e.g. 2025.json");
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (error) {
+      throw new CalendarDataError(file, `cannot be read (${(error as Error).message})`);
+    }
+    return parseYearFile(file, Number(match[1]), text);
+  });
+
+  const holidays = new Map<string, Holiday>();
+  for (const year of years) for (const holiday of year.holidays) holidays.set(holiday.date, holiday);
+  const loadedYears = new Set(years.map((year) => year.year));
+  const makeUpDays = new Set<string>();
+  const replaced = new Map<string, string>();
+  for (const year of years) {
+    for (const makeUp of year.makeUpWorkingDays) {
+      // A swap may cross a year boundary (a Saturday in January for 31 December), so the replaced
+      // day is checked once every file is in; its year must be loaded to be checked at all.
+      const replacedYear = Number(makeUp.replaces.slice(0, 4));
+      if (!loadedYears.has(replacedYear)) {
+        throw new CalendarDataError(
+          year.file,
+          `make-up day ${makeUp.date} replaces ${makeUp.replaces}, but ${replacedYear}.json is missing`,
+        );
+      }
+      if (!holidays.has(makeUp.replaces)) {
+        throw new CalendarDataError(
+          year.file,
+          `make-up day ${makeUp.date} replaces ${makeUp.replaces}, which is not a listed day off`,
+        );
+      }
+      const earlier = replaced.get(makeUp.replaces);
+      if (earlier !== undefined) {
+        throw new CalendarDataError(
+          year.file,
+          `make-up days ${earlier} and ${makeUp.date} both replace ${makeUp.replaces}`,
+        );
+      }
+      replaced.set(makeUp.replaces, makeUp.date);
+      makeUpDays.add(makeUp.date);
+    }
+  }
+
+  return createCalendar(
+    dir,
+    years.map((year) => year.year),
+    holidays,
+    makeUpDays,
+  );
+};
+
+const createCalendar = (
+  dir: string,
+  years: readonly number[],
+  holidays: ReadonlyMap<string, Holiday>,
+  makeUpDays: ReadonlySet<string>,
+): WorkingCalendar => {
+  const covered = new Set(years);
+
+  const isWorkingDay = (date: string): boolean => {
+    requireDate(date);
+    const year = Number(date.slice(0, 4));
+    if (!covered.has(year)) throw new CalendarCoverageError(year, dir, years);
+    if (makeUpDays.has(date)) return true;
+    return !holidays.has(date) && !isWeekend(date);
+  };
+
+  const nextWorkingDay = (date: string): string => {
+    // Terminates: each step either finds a working day or reaches a year without data and throws.
+    let day = addCalendarDays(date, 1);
+    while (!isWorkingDay(day)) day = addCalendarDays(day, 1);
+    return day;
+  };
+
+  const addWorkingDays = (date: string, days: number): string => {
+    requireDate(date);
+    if (!Number.isInteger(days) || days < 0)
+      throw new RangeError(`The number of working days must be a whole number ≥ 0, got ${days}`);
+    let day = date;
+    for (let counted = 0; counted < days; counted += 1) day = nextWorkingDay(day);
+    return day;
+  };
+
+  const effectiveAcceptanceDay = (acceptedAt: Date): string => {
+    const day = toLocalDate(acceptedAt);
+    if (!isWorkingDay(day) || localTimeOfDay(acceptedAt) > RECEPTION_CUTOFF_MS) return nextWorkingDay(day);
+    return day;
+  };
+
+  const requireDays = (limit: { days: number }): number => {
+    if (!Number.isInteger(limit.days) || limit.days < 1) {
+      throw new RangeError(`A processing limit must be a whole number of days ≥ 1, got ${limit.days}`);
+    }
+    return limit.days;
+  };
+
+  const dueAt = (acceptedAt: Date, limit: ProcedureLimit): Date => {
+    const day = effectiveAcceptanceDay(acceptedAt);
+    switch (limit.kind) {
+      case "SAME_DAY":
+        return endOfLocalDay(day);
+      case "WORKING_DAYS":
+        return endOfLocalDay(addWorkingDays(day, requireDays(limit)));
+      case "CALENDAR_DAYS": {
+        const last = addCalendarDays(day, requireDays(limit));
+        return endOfLocalDay(isWorkingDay(last) ? last : nextWorkingDay(last));
+      }
+      default:
+        throw new RangeError(`Unknown processing limit ${JSON.stringify(limit satisfies never)}`);
+    }
+  };
+
+  /** The part of [from, to) that falls on working days, in milliseconds. */
+  const workingTimeBetween = (from: number, to: number): number => {
+    let total = 0;
+    let cursor = from;
+    while (cursor < to) {
+      const day = toLocalDate(new Date(cursor));
+      const dayEnd = startOfLocalDay(addCalendarDays(day, 1)).getTime();
+      const stop = Math.min(dayEnd, to);
+      if (isWorkingDay(day)) total += stop - cursor;
+      cursor = stop;
+    }
+    return total;
+  };
+
+  /** The earliest instant reached by spending `amount` ms of working time from `from`. */
+  const addWorkingTime = (from: number, amount: number): number => {
+    let cursor = from;
+    let remaining = amount;
+    while (remaining > 0) {
+      const day = toLocalDate(new Date(cursor));
+      const dayEnd = startOfLocalDay(addCalendarDays(day, 1)).getTime();
+      if (isWorkingDay(day)) {
+        if (remaining <= dayEnd - cursor) return cursor + remaining;
+        remaining -= dayEnd - cursor;
+      }
+      cursor = dayEnd;
+    }
+    return cursor;
+  };
+
+  const extendedDueAt = ({ acceptedAt, dueAt: due, supplementIntervals, until }: ExtendedDueInput): Date => {
+    const start = requireInstant(acceptedAt, "acceptance time");
+    const end = requireInstant(until, "end of the count");
+    let extension = 0;
+    supplementIntervals.forEach((interval, index) => {
+      const from = requireInstant(interval.from, `start of supplement request ${index + 1}`);
+      const to = interval.to === null ? end : requireInstant(interval.to, `end of supplement request ${index + 1}`);
+      if (to < from) throw new RangeError(`Supplement request ${index + 1} ends before it starts`);
+      // The clock only runs between acceptance and the end (or now), so only that part can stop it.
+      const clippedFrom = Math.max(from, start);
+      const clippedTo = Math.min(to, end);
+      if (clippedTo > clippedFrom) extension += workingTimeBetween(clippedFrom, clippedTo);
+    });
+    // The due date is the last millisecond of its day; extend from the boundary after it, so that a
+    // whole working day of supplement moves the due date exactly one working day on.
+    const boundary = requireInstant(due, "due date") + 1;
+    return new Date(addWorkingTime(boundary, extension) - 1);
+  };
+
+  const timeliness = ({ acceptedAt, dueAt: due, endedAt, supplementIntervals, now }: TimelinessInput): Timeliness => {
+    const until = endedAt ?? now;
+    const extended = extendedDueAt({ acceptedAt, dueAt: due, supplementIntervals, until }).getTime();
+    if (endedAt !== null) {
+      if (supplementIntervals.length > 1) return "LATE";
+      return requireInstant(endedAt, "end time") <= extended ? "ON_TIME" : "LATE";
+    }
+    return requireInstant(now, "current time") > extended ? "OVERDUE" : "IN_PROGRESS";
+  };
+
+  return {
+    years: [...years].sort((a, b) => a - b),
+    isWorkingDay,
+    holidayOn: (date) => {
+      isWorkingDay(date);
+      return holidays.get(date);
+    },
+    nextWorkingDay,
+    addWorkingDays,
+    effectiveAcceptanceDay,
+    dueAt,
+    extendedDueAt,
+    timeliness,
+  };
+};
