@@ -1,10 +1,9 @@
 import { Field, ObjectType } from "type-graphql";
 
 import { badInput } from "./errors";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./page-size";
 
-/** DESIGN §9: lists are cursor-paginated and a page holds at most 100 items. */
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 @ObjectType({ description: "Thông tin trang — where this page ends and whether more follow" })
 export class PageInfo {

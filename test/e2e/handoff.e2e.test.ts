@@ -216,3 +216,19 @@ describe("e2e > identity hand-off > the gateway", () => {
     expect(Number(rows[0].n)).toBe(3);
   });
 });
+
+describe("e2e > identity hand-off > the registry checks its own input", () => {
+  it("refuses a page over 100 even when the gateway's limits are bypassed", async () => {
+    // Defence in depth: a request that reached the registry with a valid hand-off still gets BAD_USER_INPUT.
+    const key = await loadHandoffPrivateKey(hub.keys.privateKeyFile);
+    const token = await signHandoff(key, "registry", officerHandoff, 30);
+    const res = await fetch(hub.registry.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: `{ communes(first: 500) { nodes { code } } }` }),
+    });
+    const body = (await res.json()) as { errors: { extensions: Record<string, unknown> }[] };
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+  });
+});
