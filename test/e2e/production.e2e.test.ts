@@ -1,33 +1,19 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 
-import { exportJWK, generateKeyPair, type KeyLike, SignJWT } from "jose";
-
-import { loadGatewayConfig } from "../../gateway/config";
-import { type RunningGateway, startGateway } from "../../gateway/server";
+import type { RunningGateway } from "../../gateway/server";
 import { type Hub, PERSONAS, startHub } from "../support/hub";
+import { type ProductionGateway, startProductionGateway } from "../support/production";
 import { REPO_ROOT } from "../support/repo";
 
-const ISSUER = "https://id.hanoi.gov.vn.test";
-const AUDIENCE = "hub";
 const ALLOWED_ORIGIN = "https://dashboard.hanoi.gov.vn.test";
 
 let hub: Hub;
+let production: ProductionGateway;
 let gateway: RunningGateway;
-let dir: string;
-let signingKey: KeyLike;
 
 const idpToken = (claims: Record<string, unknown>, overrides: { issuer?: string; audience?: string } = {}) =>
-  new SignJWT(claims)
-    .setProtectedHeader({ alg: "ES256", kid: "idp-1" })
-    .setIssuer(overrides.issuer ?? ISSUER)
-    .setAudience(overrides.audience ?? AUDIENCE)
-    .setSubject(String(claims.sub ?? "someone"))
-    .setIssuedAt()
-    .setExpirationTime("10m")
-    .sign(signingKey);
+  production.idpToken(claims, overrides);
 
 const post = async (query: string, token?: string) => {
   const res = await fetch(gateway.url, {
@@ -46,32 +32,12 @@ const post = async (query: string, token?: string) => {
 
 beforeAll(async () => {
   hub = await startHub();
-  dir = mkdtempSync(join(tmpdir(), "hub-prod-"));
-  const { privateKey, publicKey } = await generateKeyPair("ES256");
-  signingKey = privateKey;
-  writeFileSync(
-    join(dir, "jwks.json"),
-    JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: "idp-1", alg: "ES256" }] }),
-  );
-  gateway = await startGateway(
-    loadGatewayConfig({
-      NODE_ENV: "production",
-      PORT: "0",
-      SUPERGRAPH_FILE: resolve(REPO_ROOT, "schema/supergraph.graphql"),
-      HANDOFF_PRIVATE_KEY_FILE: hub.keys.privateKeyFile,
-      REGISTRY_URL: hub.registry.url,
-      JWKS_FILE: join(dir, "jwks.json"),
-      JWT_ISSUER: ISSUER,
-      JWT_AUDIENCE: AUDIENCE,
-      CORS_ORIGINS: ALLOWED_ORIGIN,
-      JWT_DEV_SECRET: "test-secret-for-hub-tests",
-    }),
-  );
+  production = await startProductionGateway(hub, { CORS_ORIGINS: ALLOWED_ORIGIN });
+  gateway = production.gateway;
 });
 afterAll(async () => {
-  await gateway?.stop(1000);
+  await production?.close();
   await hub?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("e2e > production gateway > start-up", () => {

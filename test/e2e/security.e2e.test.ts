@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-
 import { getIntrospectionQuery } from "graphql";
-import { exportJWK, generateKeyPair, type KeyLike, SignJWT } from "jose";
+import { SignJWT } from "jose";
 
-import { loadGatewayConfig } from "../../gateway/config";
-import { type RunningGateway, startGateway } from "../../gateway/server";
+import type { RunningGateway } from "../../gateway/server";
 import { DEV_SECRET, type Hub, PERSONAS, startHub } from "../support/hub";
-import { REPO_ROOT } from "../support/repo";
+import { type ProductionGateway, startProductionGateway } from "../support/production";
 
 /**
  * Bad requests through HTTP, each answered with its status and error code before any subgraph is
@@ -426,48 +421,15 @@ describe("e2e > security > client tokens", () => {
 });
 
 describe("e2e > security > production", () => {
-  const ISSUER = "https://id.hanoi.gov.vn.test";
-  const AUDIENCE = "hub";
+  let production: ProductionGateway;
   let gateway: RunningGateway;
-  let dir: string;
-  let signingKey: KeyLike;
-
-  const idpToken = (claims: Record<string, unknown>) =>
-    new SignJWT(claims)
-      .setProtectedHeader({ alg: "ES256", kid: "idp-1" })
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
-      .setSubject(String(claims.sub ?? "someone"))
-      .setIssuedAt()
-      .setExpirationTime("10m")
-      .sign(signingKey);
+  const idpToken = (claims: Record<string, unknown>) => production.idpToken(claims);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "hub-security-"));
-    const { privateKey, publicKey } = await generateKeyPair("ES256");
-    signingKey = privateKey;
-    writeFileSync(
-      join(dir, "jwks.json"),
-      JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: "idp-1", alg: "ES256" }] }),
-    );
-    gateway = await startGateway(
-      loadGatewayConfig({
-        NODE_ENV: "production",
-        PORT: "0",
-        SUPERGRAPH_FILE: resolve(REPO_ROOT, "schema/supergraph.graphql"),
-        HANDOFF_PRIVATE_KEY_FILE: hub.keys.privateKeyFile,
-        REGISTRY_URL: hub.registry.url,
-        JWKS_FILE: join(dir, "jwks.json"),
-        JWT_ISSUER: ISSUER,
-        JWT_AUDIENCE: AUDIENCE,
-        JWT_DEV_SECRET: DEV_SECRET,
-      }),
-    );
+    production = await startProductionGateway(hub);
+    gateway = production.gateway;
   });
-  afterAll(async () => {
-    await gateway?.stop(1000);
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => production?.close());
 
   it("refuses an HS256 development token with 401", async () => {
     // A token minted with the development secret, valid on a development gateway.
