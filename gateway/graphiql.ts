@@ -1,10 +1,394 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { extname, join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+
+import { Kind, parse } from "graphql";
+
+import { type IdentityClaims, Role, WorkField } from "../subgraphs/kit/caller";
+import { ConfigError, setting } from "../subgraphs/kit/config";
+import { log } from "../subgraphs/kit/logger";
+import { mintDevToken } from "./auth";
+import type { GatewayConfig } from "./config";
 
 /** Settings of the locally served GraphiQL page, spread into gatewaySettings. */
-export const graphiqlSettings = {};
+export const graphiqlSettings = {
+  graphiqlEnabled: setting({
+    name: "GRAPHIQL_ENABLED",
+    description: "serve the GraphiQL page at /graphiql (true or false); analysts use it in production too",
+    devDefault: "true",
+    parse: (raw) => {
+      if (raw === "true") return true;
+      if (raw === "false") return false;
+      throw new ConfigError(`must be true or false, got ${raw}`);
+    },
+  }),
+};
+
+export type GraphiqlConfig = Pick<GatewayConfig, "nodeEnv" | "devJwtSecret" | "graphiqlEnabled">;
+
+// ---------------------------------------------------------------------------------------------
+// Where things are. Compiled, this file is dist/gateway/graphiql.js: the build writes the bundle
+// beside it (infra/graphiql/build.ts) and copies the saved operations there too, since a
+// production image carries dist/ but not the TypeScript sources.
+
+/** The bundled page: index.html and its hashed JS, CSS and worker files. */
+export const GRAPHIQL_ASSETS_DIR = resolve(__dirname, "graphiql-assets");
+
+/** The saved operations: the copy made by the build first, then the sources (gateway/operations). */
+export const SAVED_OPERATION_DIRS = [resolve(__dirname, "operations"), resolve(__dirname, "../../gateway/operations")];
+
+// ---------------------------------------------------------------------------------------------
+// Saved operations
+
+export interface SavedOperation {
+  /** The file name, e.g. city-dashboard.graphql. */
+  file: string;
+  /** The operation's name, e.g. CityDashboard: GraphiQL titles its tab with it. */
+  name: string;
+  /** The leading comment: who runs it and why. */
+  description: string;
+  /** The document as GraphiQL shows it: the file without its variables block. */
+  query: string;
+  /** The default variables, shown in GraphiQL's variables pane. */
+  variables: Record<string, unknown>;
+}
+
+/**
+ * Reads one saved operation. The file opens with a comment saying who runs it and why; a line
+ * `# Variables:` in that comment starts its default variables, a JSON object that runs to the
+ * end of the comment. The rest is one named operation.
+ */
+export const parseSavedOperation = (file: string, text: string): SavedOperation => {
+  const lines = text.replace(/\r\n/g, "\n").split("\n");
+  const commentEnd = lines.findIndex((line) => !line.startsWith("#"));
+  const leading = lines.slice(0, commentEnd === -1 ? lines.length : commentEnd);
+  const variablesAt = leading.findIndex((line) => /^#\s*Variables:\s*$/i.test(line));
+  const describing = variablesAt === -1 ? leading : leading.slice(0, variablesAt);
+  const description = describing
+    .map((line) => line.replace(/^#\s?/, ""))
+    .join("\n")
+    .trim();
+  if (!description) throw new Error(`${file}: the file must open with a comment saying who runs it and why`);
+
+  let variables: Record<string, unknown> = {};
+  if (variablesAt !== -1) {
+    const json = leading
+      .slice(variablesAt + 1)
+      .map((line) => line.replace(/^#\s?/, ""))
+      .join("\n");
+    try {
+      variables = JSON.parse(json) as Record<string, unknown>;
+    } catch (error) {
+      throw new Error(`${file}: the variables are not JSON: ${(error as Error).message}`);
+    }
+    if (variables === null || typeof variables !== "object" || Array.isArray(variables)) {
+      throw new Error(`${file}: the variables must be a JSON object`);
+    }
+  }
+
+  // GraphiQL shows the comment and the operation; the variables go to their own pane.
+  const comment = [...describing];
+  while (comment.length > 0 && /^#\s*$/.test(comment[comment.length - 1])) comment.pop();
+  const body = lines.slice(leading.length);
+  while (body.length > 0 && body[body.length - 1].trim() === "") body.pop();
+  const query = `${[...comment, ...body].join("\n")}\n`;
+
+  const operations = parse(query).definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  if (operations.length !== 1 || !operations[0].name) {
+    throw new Error(`${file}: a saved operation file holds exactly one named operation`);
+  }
+  return { file, name: operations[0].name.value, description, query, variables };
+};
+
+/** The saved operations of the first directory that has any, in file-name order. */
+export const loadSavedOperations = (dirs: readonly string[] = SAVED_OPERATION_DIRS): SavedOperation[] => {
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    const files = readdirSync(dir)
+      .filter((name) => name.endsWith(".graphql"))
+      .sort();
+    if (files.length === 0) continue;
+    return files.map((file) => parseSavedOperation(file, readFileSync(join(dir, file), "utf8")));
+  }
+  throw new Error(`No saved operations (*.graphql) in ${dirs.join(" or ")}`);
+};
+
+// ---------------------------------------------------------------------------------------------
+// Development personas
+
+/**
+ * The citizen persona's personal ID: the second person the population seed generates (the first
+ * is a child), a resident of Phường Ba Đình (00004). The seed is deterministic and the `test` and
+ * `demo` scales start alike, so this person exists in both; the `bench` scale does not have them.
+ * The saved reception-desk and citizen-360 operations default to the same person.
+ */
+export const DEMO_CITIZEN_ID = "001068698919";
+
+const ALL_FIELDS = [WorkField.CIVIL_STATUS, WorkField.LAND, WorkField.SOCIAL];
+
+export interface Persona {
+  id: string;
+  label: string;
+  description: string;
+  claims: IdentityClaims;
+}
+
+/** The demo personas of DESIGN §7, as the page offers them in development. */
+export const DEV_PERSONAS: readonly Persona[] = [
+  {
+    id: "citizen",
+    label: "Citizen",
+    description:
+      `Công dân ${DEMO_CITIZEN_ID}, a resident of Ba Đình (00004): the second person the population seed ` +
+      "generates, present at the test and demo scales (not at bench). Sees only their own record.",
+    claims: { sub: `dev-citizen-${DEMO_CITIZEN_ID}`, role: Role.CITIZEN, personalId: DEMO_CITIZEN_ID },
+  },
+  {
+    id: "commune-officer",
+    label: "Commune officer — Ứng Thiên, civil status",
+    description:
+      "Cán bộ hộ tịch of Xã Ứng Thiên (10369, Hà Nội): any citizen by exact personal ID, residents of Ứng Thiên by search.",
+    claims: {
+      sub: "dev-commune-officer-10369",
+      role: Role.COMMUNE_OFFICER,
+      communeCode: "10369",
+      provinceCode: "01",
+      fields: [WorkField.CIVIL_STATUS],
+    },
+  },
+  {
+    id: "commune-leader",
+    label: "Commune leader — Ứng Thiên",
+    description: "Lãnh đạo UBND Xã Ứng Thiên (10369, Hà Nội): every field of the commune.",
+    claims: {
+      sub: "dev-commune-leader-10369",
+      role: Role.COMMUNE_LEADER,
+      communeCode: "10369",
+      provinceCode: "01",
+      fields: ALL_FIELDS,
+    },
+  },
+  {
+    id: "city-officer",
+    label: "City officer — Hà Nội",
+    description: "Cán bộ sở of Thành phố Hà Nội (01): every commune of the city, every field, read only.",
+    claims: { sub: "dev-city-officer-01", role: Role.CITY_OFFICER, provinceCode: "01", fields: ALL_FIELDS },
+  },
+  {
+    id: "analyst",
+    label: "Analyst — Hà Nội",
+    description: "Chuyên viên phân tích of Hà Nội (01): aggregates and administrative units, no personal data.",
+    claims: { sub: "dev-analyst-01", role: Role.ANALYST, provinceCode: "01", fields: [] },
+  },
+];
+
+/** A working day: long enough for a session in GraphiQL, as for `npm run token`. */
+export const PERSONA_TOKEN_TTL_SECONDS = 8 * 3600;
+
+export const mintPersonas = async (secret: string, now = Date.now()) => ({
+  note:
+    "Development only (absent when NODE_ENV=production): HS256 tokens minted afresh on every request, " +
+    `valid ${PERSONA_TOKEN_TTL_SECONDS / 3600} h. Send one as the header {"authorization": "Bearer <token>"}.`,
+  personas: await Promise.all(
+    DEV_PERSONAS.map(async (persona) => ({
+      ...persona,
+      token: await mintDevToken(secret, persona.claims, PERSONA_TOKEN_TTL_SECONDS),
+      expiresAt: new Date(now + PERSONA_TOKEN_TTL_SECONDS * 1000).toISOString(),
+    })),
+  ),
+});
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+
+/**
+ * Everything the page loads comes from this origin: scripts and workers from the bundle, data
+ * from /graphql and /graphiql/*. Styles need 'unsafe-inline' because Monaco (GraphiQL's editor)
+ * injects <style> elements and GraphiQL sizes its panes with style attributes; Monaco's icon font
+ * and GraphiQL's fonts are data: URLs inside the bundled CSS.
+ */
+export const GRAPHIQL_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self' data:",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const SECURITY_HEADERS = {
+  "content-security-policy": GRAPHIQL_CSP,
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "x-frame-options": "DENY",
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-resource-policy": "same-origin",
+};
+
+/** Hashed file names change with their content, so browsers may keep them for good. */
+const IMMUTABLE = "public, max-age=31536000, immutable";
+/** The page and the operations are revalidated on every load (ETag), so a rebuild shows at once. */
+const REVALIDATE = "no-cache";
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".ttf": "font/ttf",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+  ".png": "image/png",
+};
+
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+
+interface Payload {
+  body: Buffer;
+  type: string;
+  etag: string;
+  /** The gzip-compressed body, for types worth compressing. */
+  gzipped(): Buffer | undefined;
+}
+
+const payloadOf = (body: Buffer, type: string): Payload => {
+  let gzipped: Buffer | undefined;
+  return {
+    body,
+    type,
+    etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`,
+    // Compressed on first use and kept: the bundle is megabytes of JavaScript (about a third gzipped).
+    gzipped: () => {
+      if (!COMPRESSIBLE.test(type) || body.length < 1024) return undefined;
+      return (gzipped ??= gzipSync(body, { level: 9 }));
+    },
+  };
+};
+
+interface Assets {
+  page: Payload;
+  files: Map<string, Payload>;
+}
+
+const loadAssets = (dir: string): Assets => {
+  const files = new Map<string, Payload>();
+  for (const name of readdirSync(dir)) {
+    if (name === "index.html") continue;
+    const type = CONTENT_TYPES[extname(name)] ?? "application/octet-stream";
+    files.set(name, payloadOf(readFileSync(join(dir, name)), type));
+  }
+  return { page: payloadOf(readFileSync(join(dir, "index.html")), CONTENT_TYPES[".html"]), files };
+};
+
+const send = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  payload: Payload,
+  headers: Record<string, string>,
+  status = 200,
+): void => {
+  const common = { ...SECURITY_HEADERS, ...headers, etag: payload.etag, vary: "accept-encoding" };
+  if (req.headers["if-none-match"] === payload.etag) {
+    res.writeHead(304, common);
+    res.end();
+    return;
+  }
+  const gzipped = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) ? payload.gzipped() : undefined;
+  const gzip = gzipped !== undefined;
+  const body = gzipped ?? payload.body;
+  res.writeHead(status, {
+    ...common,
+    "content-type": payload.type,
+    "content-length": String(body.length),
+    ...(gzip ? { "content-encoding": "gzip" } : {}),
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
+};
+
+const sendJson = (req: IncomingMessage, res: ServerResponse, value: unknown, cacheControl: string): void =>
+  send(req, res, payloadOf(Buffer.from(JSON.stringify(value)), CONTENT_TYPES[".json"]), {
+    "cache-control": cacheControl,
+  });
+
+const sendText = (res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void => {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    "content-type": "text/plain; charset=utf-8",
+    "cache-control": "no-store",
+    ...headers,
+  });
+  res.end(text);
+};
+
+/** Loads once on first use; a failure is retried on the next request (the build may still be running). */
+const once = <T>(load: () => T): (() => T) => {
+  let value: T | undefined;
+  return () => (value ??= load());
+};
 
 /** Serves /graphiql and its bundled assets from the gateway's own origin; true when it answered. */
-export const graphiqlRoutes =
-  (_config: Record<string, unknown>) =>
-  (_req: IncomingMessage, _res: ServerResponse, _url: URL): boolean =>
-    false;
+export const graphiqlRoutes = (config: GraphiqlConfig) => {
+  if (!config.graphiqlEnabled) return (_req: IncomingMessage, _res: ServerResponse, _url: URL): boolean => false;
+  const development = config.nodeEnv !== "production";
+  const assets = once(() => loadAssets(GRAPHIQL_ASSETS_DIR));
+  const operations = once(() => {
+    const saved = loadSavedOperations();
+    return payloadOf(Buffer.from(JSON.stringify({ operations: saved })), CONTENT_TYPES[".json"]);
+  });
+
+  return (req: IncomingMessage, res: ServerResponse, url: URL): boolean => {
+    const path = url.pathname;
+    if (path !== "/graphiql" && !path.startsWith("/graphiql/")) return false;
+    if (path === "/graphiql/personas" && !development) return false;
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      sendText(res, 405, "Method not allowed\n", { allow: "GET, HEAD" });
+      return true;
+    }
+    try {
+      if (path === "/graphiql") {
+        send(req, res, assets().page, { "cache-control": REVALIDATE });
+        return true;
+      }
+      if (path === "/graphiql/") {
+        res.writeHead(308, { location: `/graphiql${url.search}` });
+        res.end();
+        return true;
+      }
+      if (path === "/graphiql/operations") {
+        send(req, res, operations(), { "cache-control": REVALIDATE });
+        return true;
+      }
+      if (path === "/graphiql/personas") {
+        mintPersonas(config.devJwtSecret).then(
+          // Tokens: never cached, by the browser or anything between.
+          (personas) => sendJson(req, res, personas, "no-store"),
+          (error: unknown) => {
+            log.error("minting the GraphiQL personas failed", { error: String(error) });
+            sendText(res, 500, "Could not mint the development tokens\n");
+          },
+        );
+        return true;
+      }
+      if (path.startsWith("/graphiql/assets/")) {
+        const file = assets().files.get(path.slice("/graphiql/assets/".length));
+        if (!file) return false;
+        send(req, res, file, { "cache-control": IMMUTABLE });
+        return true;
+      }
+      return false;
+    } catch (error) {
+      log.error("GraphiQL is not available", { error: error instanceof Error ? error.message : String(error) });
+      sendText(res, 503, "GraphiQL is not available: its bundle or saved operations are missing (npm run build).\n");
+      return true;
+    }
+  };
+};

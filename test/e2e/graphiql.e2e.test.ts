@@ -1,0 +1,438 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer as createHttpServer, get as httpGet, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { gunzipSync } from "node:zlib";
+
+import { createConnection } from "mysql2/promise";
+import { chromium } from "playwright-core";
+import ts from "typescript";
+
+import { loadGatewayConfig } from "../../gateway/config";
+import {
+  DEMO_CITIZEN_ID,
+  GRAPHIQL_CSP,
+  graphiqlRoutes,
+  loadSavedOperations,
+  parseSavedOperation,
+  type SavedOperation,
+} from "../../gateway/graphiql";
+import { type GraphqlResponse, type Hub, startHub } from "../support/hub";
+import { REPO_ROOT } from "../support/repo";
+
+const CHROMIUM = "/usr/bin/chromium";
+const OPERATION_FILES = [
+  "analyst-statistics.graphql",
+  "citizen-360.graphql",
+  "city-dashboard.graphql",
+  "reception-desk.graphql",
+];
+
+interface PersonaBody {
+  note: string;
+  personas: { id: string; label: string; description: string; claims: Record<string, unknown>; token: string }[];
+}
+
+let hub: Hub;
+let origin: string;
+let personas: PersonaBody;
+
+const tokenOf = (id: string): string => {
+  const persona = personas.personas.find((candidate) => candidate.id === id);
+  if (!persona) throw new Error(`no persona ${id}`);
+  return persona.token;
+};
+
+const run = async <T = Record<string, unknown>>(file: string, persona: string): Promise<GraphqlResponse<T>> => {
+  const operation = loadSavedOperations().find((candidate) => candidate.file === file)!;
+  return hub.graphql<T>(operation.query, operation.variables, { token: tokenOf(persona) });
+};
+
+beforeAll(async () => {
+  hub = await startHub();
+  origin = new URL(hub.gatewayUrl).origin;
+  personas = (await (await fetch(`${origin}/graphiql/personas`)).json()) as PersonaBody;
+});
+afterAll(() => hub?.close());
+
+describe("e2e > graphiql > saved operations", () => {
+  it("are the four files of gateway/operations, each opening with who runs it, with its default variables", () => {
+    // A newcomer opens GraphiQL and finds the operations the hub's users run, explained.
+    const operations = loadSavedOperations();
+    expect(operations.map((operation) => operation.file)).toEqual(OPERATION_FILES);
+    expect(operations.map((operation) => operation.name)).toEqual([
+      "AnalystStatistics",
+      "Citizen360",
+      "CityDashboard",
+      "ReceptionDesk",
+    ]);
+    for (const operation of operations) {
+      expect(operation.description.length).toBeGreaterThan(100);
+      expect(operation.query.startsWith("# ")).toBe(true);
+      expect(operation.query).not.toMatch(/Variables:/);
+    }
+    expect(operations.map((operation) => operation.variables)).toEqual([
+      {},
+      { personalId: DEMO_CITIZEN_ID },
+      { provinceCode: "01" },
+      { personalId: DEMO_CITIZEN_ID },
+    ]);
+  });
+
+  it("reads the comment, the variables block and the one named operation of a file", () => {
+    // Someone adds a saved operation; the format is a comment, `# Variables:` with JSON, then the operation.
+    const parsed = parseSavedOperation(
+      "x.graphql",
+      '# Who and why.\n#\n# Variables:\n# {\n#   "code": "01"\n# }\nquery X($code: ID!) {\n  province(code: $code) {\n    name\n  }\n}\n\n',
+    );
+    expect(parsed).toEqual({
+      file: "x.graphql",
+      name: "X",
+      description: "Who and why.",
+      query: "# Who and why.\nquery X($code: ID!) {\n  province(code: $code) {\n    name\n  }\n}\n",
+      variables: { code: "01" },
+    });
+    expect(() => parseSavedOperation("y.graphql", "query Y { provinces { code } }")).toThrow(
+      /must open with a comment/,
+    );
+    expect(() =>
+      parseSavedOperation("z.graphql", "# Z\n# Variables:\n# {nope}\nquery Z { provinces { code } }"),
+    ).toThrow(/variables are not JSON/);
+    expect(() => parseSavedOperation("w.graphql", "# W\n{ provinces { code } }")).toThrow(/one named operation/);
+  });
+
+  it("city dashboard: a city officer of Hà Nội reads all 126 communes, Ứng Thiên among them", async () => {
+    // The city department opens its dashboard.
+    const res = await run<{
+      province: {
+        code: string;
+        name: string;
+        fullName: string;
+        communes: { code: string; name: string; kind: string }[];
+      };
+    }>("city-dashboard.graphql", "city-officer");
+    expect(res.body.errors).toBeUndefined();
+    const province = res.body.data!.province;
+    expect([province.code, province.name, province.fullName]).toEqual(["01", "Hà Nội", "Thành phố Hà Nội"]);
+    expect(province.communes).toHaveLength(126);
+    expect(province.communes).toContainEqual({ code: "10369", name: "Ứng Thiên", kind: "COMMUNE" });
+  });
+
+  it("reception desk: the Ứng Thiên officer looks up the demo citizen by personal ID", async () => {
+    // A resident of Ba Đình files a procedure at Ứng Thiên's desk.
+    const res = await run<{ citizen: Record<string, unknown> }>("reception-desk.graphql", "commune-officer");
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.citizen).toMatchObject({
+      personalId: DEMO_CITIZEN_ID,
+      gender: "MALE",
+      residence: { code: "00004", fullName: "Phường Ba Đình", province: { code: "01", name: "Hà Nội" } },
+    });
+  });
+
+  it("citizen 360: the Ứng Thiên leader sees the citizen with the residence's merge history", async () => {
+    // A commune leader reviews one person with everything the hub knows.
+    const res = await run<{
+      citizen: { personalId: string; residence: { kind: string; mergedFrom: unknown[]; province: { kind: string } } };
+    }>("citizen-360.graphql", "commune-leader");
+    expect(res.body.errors).toBeUndefined();
+    const citizen = res.body.data!.citizen;
+    expect(citizen.personalId).toBe(DEMO_CITIZEN_ID);
+    expect(citizen.residence.kind).toBe("WARD");
+    expect(citizen.residence.mergedFrom.length).toBeGreaterThan(0);
+    expect(citizen.residence.province.kind).toBe("CITY");
+  });
+
+  it("analyst statistics: an analyst reads every province's communes by kind, and no personal data", async () => {
+    // An analyst counts wards, communes and special zones per province.
+    const res = await run<{ provinces: { code: string; kind: string; communes: { kind: string }[] }[] }>(
+      "analyst-statistics.graphql",
+      "analyst",
+    );
+    expect(res.body.errors).toBeUndefined();
+    const provinces = res.body.data!.provinces;
+    expect(provinces).toHaveLength(34);
+    expect(provinces.reduce((sum, province) => sum + province.communes.length, 0)).toBe(3321);
+    expect(provinces.find((province) => province.code === "01")!.communes).toHaveLength(126);
+    const denied = await run("reception-desk.graphql", "analyst");
+    expect(denied.body.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("the citizen persona exists in the seeded population and reads their own record", async () => {
+    // The citizen of the demo personas opens the reception-desk query on themselves.
+    const own = await run<{ citizen: { personalId: string } }>("reception-desk.graphql", "citizen");
+    expect(own.body.errors).toBeUndefined();
+    expect(own.body.data!.citizen.personalId).toBe(DEMO_CITIZEN_ID);
+  });
+});
+
+describe("e2e > graphiql > page, assets and routes", () => {
+  it("serves the page with a strict Content-Security-Policy, revalidated on every load", async () => {
+    // A browser loads /graphiql; only this origin may provide scripts, styles, workers and data.
+    const res = await fetch(`${origin}/graphiql`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(res.headers.get("content-security-policy")).toBe(GRAPHIQL_CSP);
+    expect(GRAPHIQL_CSP).toContain("default-src 'self'");
+    expect(GRAPHIQL_CSP).toContain("connect-src 'self'");
+    expect(GRAPHIQL_CSP).toContain("script-src 'self';");
+    expect(GRAPHIQL_CSP).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("cache-control")).toBe("no-cache");
+    const html = await res.text();
+    expect(html).not.toMatch(/https?:\/\//);
+    const again = await fetch(`${origin}/graphiql`, { headers: { "if-none-match": res.headers.get("etag")! } });
+    expect(again.status).toBe(304);
+  });
+
+  it("serves every asset the page names from the bundle, cached for good, gzipped on request", async () => {
+    // The page's script and stylesheet come from the build, with hashed names.
+    const html = await (await fetch(`${origin}/graphiql`)).text();
+    const assets = [...html.matchAll(/"\/graphiql\/assets\/([^"]+)"/g)].map(([, name]) => name);
+    expect(assets).toEqual([expect.stringMatching(/^app-\w+\.css$/), expect.stringMatching(/^app-\w+\.js$/)]);
+    for (const name of assets) {
+      const res = await fetch(`${origin}/graphiql/assets/${name}`, { headers: { "accept-encoding": "identity" } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe(
+        name.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8",
+      );
+      expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      expect(res.headers.get("content-encoding")).toBeNull();
+      const plain = Buffer.from(await res.arrayBuffer());
+      expect(plain.length).toBeGreaterThan(10_000);
+      // Node's fetch would decompress silently: read the raw bytes over HTTP instead.
+      const gzipped = await rawGet(`${origin}/graphiql/assets/${name}`, { "accept-encoding": "gzip" });
+      expect(gzipped.headers["content-encoding"]).toBe("gzip");
+      expect(gzipped.body.length).toBeLessThan(plain.length * 0.75);
+      expect(gunzipSync(gzipped.body).equals(plain)).toBe(true);
+    }
+    expect((await fetch(`${origin}/graphiql/assets/app-missing.js`)).status).toBe(404);
+    expect((await fetch(`${origin}/graphiql/assets/%2e%2e%2f%2e%2e%2fgraphiql.js`)).status).toBe(404);
+  });
+
+  it("returns the saved operations and, in development, the personas with fresh tokens", async () => {
+    // The page asks for what to offer: the operations always, the personas outside production.
+    const operations = await fetch(`${origin}/graphiql/operations`);
+    expect(operations.headers.get("cache-control")).toBe("no-cache");
+    expect(((await operations.json()) as { operations: SavedOperation[] }).operations).toEqual(loadSavedOperations());
+
+    const res = await fetch(`${origin}/graphiql/personas`);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const body = (await res.json()) as PersonaBody;
+    expect(body.note).toMatch(/Development only/);
+    expect(body.personas.map((persona) => [persona.id, persona.claims.role])).toEqual([
+      ["citizen", "CITIZEN"],
+      ["commune-officer", "COMMUNE_OFFICER"],
+      ["commune-leader", "COMMUNE_LEADER"],
+      ["city-officer", "CITY_OFFICER"],
+      ["analyst", "ANALYST"],
+    ]);
+    expect(body.personas.find((persona) => persona.id === "commune-officer")!.claims).toEqual({
+      sub: "dev-commune-officer-10369",
+      role: "COMMUNE_OFFICER",
+      communeCode: "10369",
+      provinceCode: "01",
+      fields: ["CIVIL_STATUS"],
+    });
+    expect(body.personas.find((persona) => persona.id === "citizen")!.description).toContain(DEMO_CITIZEN_ID);
+  });
+
+  it("refuses other methods and leaves unknown paths to the gateway's 404", async () => {
+    // A client posts to the page, or mistypes a path under it.
+    const post = await fetch(`${origin}/graphiql`, { method: "POST", body: "x" });
+    expect([post.status, post.headers.get("allow")]).toEqual([405, "GET, HEAD"]);
+    const unknown = await fetch(`${origin}/graphiql/nothing`);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe(
+      "NOT_FOUND",
+    );
+  });
+
+  it("offers no personas in production, and nothing at all when GRAPHIQL_ENABLED=false", async () => {
+    // The same routes as a production gateway and a gateway with the page switched off serve them.
+    const production = await serveRoutes(
+      graphiqlRoutes({ nodeEnv: "production", devJwtSecret: "unused", graphiqlEnabled: true }),
+    );
+    const off = await serveRoutes(graphiqlRoutes(loadGatewayConfig({ NODE_ENV: "test", GRAPHIQL_ENABLED: "false" })));
+    try {
+      expect((await fetch(`${production.url}/graphiql`)).status).toBe(200);
+      expect((await fetch(`${production.url}/graphiql/operations`)).status).toBe(200);
+      expect((await fetch(`${production.url}/graphiql/personas`)).status).toBe(404);
+      expect((await fetch(`${off.url}/graphiql`)).status).toBe(404);
+      expect((await fetch(`${off.url}/graphiql/operations`)).status).toBe(404);
+    } finally {
+      production.server.close();
+      off.server.close();
+    }
+    expect(loadGatewayConfig({ NODE_ENV: "test" }).graphiqlEnabled).toBe(true);
+    expect(() => loadGatewayConfig({ NODE_ENV: "test", GRAPHIQL_ENABLED: "yes" })).toThrow(/GRAPHIQL_ENABLED/);
+  });
+
+  it("type-checks the page's source (the root tsconfig.json leaves the browser code out)", () => {
+    // gateway/graphiql/ is bundled by esbuild, which does not check types; this does.
+    const configFile = resolve(REPO_ROOT, "gateway/graphiql/tsconfig.json");
+    const { config } = ts.readConfigFile(configFile, ts.sys.readFile);
+    const parsed = ts.parseJsonConfigFileContent(config, ts.sys, resolve(REPO_ROOT, "gateway/graphiql"));
+    const program = ts.createProgram(parsed.fileNames, parsed.options);
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+    expect(parsed.fileNames.length).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
+
+/** A GET whose body is returned as sent, not decompressed. */
+const rawGet = (url: string, headers: Record<string, string>) =>
+  new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((done, fail) => {
+    httpGet(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => done({ headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("error", fail);
+    }).on("error", fail);
+  });
+
+/** The GraphiQL routes alone behind a plain HTTP server, answering 404 where they do not. */
+const serveRoutes = async (routes: ReturnType<typeof graphiqlRoutes>): Promise<{ server: Server; url: string }> => {
+  const server = createHttpServer((req, res) => {
+    if (routes(req, res, new URL(req.url ?? "/", "http://localhost"))) return;
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+};
+
+const freePort = (): Promise<number> =>
+  new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+
+const chromiumPresent = existsSync(CHROMIUM);
+const describeInChromium = chromiumPresent ? describe : describe.skip;
+
+describeInChromium(
+  `e2e > graphiql > in Chromium${chromiumPresent ? "" : ` (skipped: ${CHROMIUM} is missing; apt-get install chromium)`}`,
+  () => {
+    let launcher: ChildProcess | undefined;
+    let dataDir: string;
+    let output = "";
+    const mysqlUrl = process.env.TEST_MYSQL_URL?.replace(/\/+$/, "");
+    const prefix = `t_graphiql_${randomBytes(3).toString("hex")}_`;
+
+    beforeAll(() => {
+      dataDir = mkdtempSync(join(tmpdir(), "hub-graphiql-"));
+    });
+    afterAll(async () => {
+      if (launcher && launcher.exitCode === null) launcher.kill("SIGKILL");
+      rmSync(dataDir, { recursive: true, force: true });
+      if (mysqlUrl) {
+        const connection = await createConnection(mysqlUrl);
+        await connection.query(`DROP DATABASE IF EXISTS \`${prefix}registry\``);
+        await connection.end();
+      }
+    });
+
+    it("runs the saved city dashboard as a city officer and shows Ứng Thiên, loading nothing from elsewhere", async () => {
+      // A city officer opens GraphiQL on a hub started with `npm start`, on a machine without internet.
+      const [gatewayPort, registryPort] = [await freePort(), await freePort()];
+      launcher = spawn(process.execPath, [resolve(REPO_ROOT, "dist/infra/dev/start.js")], {
+        cwd: REPO_ROOT,
+        env: {
+          PATH: process.env.PATH,
+          DATA_DIR: dataDir,
+          GATEWAY_PORT: String(gatewayPort),
+          REGISTRY_PORT: String(registryPort),
+          SEED_SCALE: "test",
+          LOG_LEVEL: "warn",
+          ...(mysqlUrl ? { MYSQL_URL: mysqlUrl, MYSQL_DATABASE_PREFIX: prefix } : {}),
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      launcher.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      launcher.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      await new Promise<void>((done, fail) => {
+        const timer = setTimeout(() => fail(new Error(`no "Hub ready" within 120 s:\n${output}`)), 120_000);
+        launcher!.stdout!.on("data", () => {
+          if (output.includes("Hub ready")) {
+            clearTimeout(timer);
+            done();
+          }
+        });
+        launcher!.once("exit", (code) => fail(new Error(`launcher exited ${code}:\n${output}`)));
+      });
+
+      const gatewayOrigin = `http://127.0.0.1:${gatewayPort}`;
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+        ],
+      });
+      const requests: string[] = [];
+      const problems: string[] = [];
+      try {
+        const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+        page.on("request", (request) => requests.push(request.url()));
+        page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+        page.on("console", (message) => {
+          if (message.type() === "error") problems.push(`console: ${message.text()}`);
+        });
+
+        await page.goto(`${gatewayOrigin}/graphiql`);
+        // The documentation opens on the query type, in Vietnamese and English.
+        await page.locator(".graphiql-doc-explorer").getByText("Các tỉnh, thành phố").first().waitFor();
+        // The pickers wait for GraphiQL's editors.
+        await page.locator("#hub-bar select").nth(1).waitFor();
+        await page.locator("#hub-bar select[disabled]").first().waitFor({ state: "detached" });
+        await page.getByLabel("Persona").selectOption("city-officer");
+        // The persona's fresh token is in the headers editor, as a person would paste their own.
+        await page.locator(".graphiql-editor-tools").getByText("Headers", { exact: true }).click();
+        await page
+          .locator(".graphiql-editor-tool .view-line")
+          .filter({ hasText: '"authorization": "Bearer eyJ' })
+          .waitFor();
+        await page.getByLabel("Saved operation").selectOption("city-dashboard.graphql");
+        await page.locator(".graphiql-tab-active").getByText("CityDashboard").waitFor();
+        await page.locator(".graphiql-execute-button").click();
+
+        const response = page.locator(".graphiql-response");
+        await response.getByText('"Thành phố Hà Nội"').first().waitFor({ timeout: 30_000 });
+        // The response editor draws only the lines in view: search it, as a person would.
+        await response.locator(".monaco-editor").first().click();
+        await page.keyboard.press("Control+F");
+        await page.keyboard.type("Ứng Thiên");
+        await page.keyboard.press("Enter");
+        await response.locator(".view-line").filter({ hasText: '"name": "Ứng Thiên"' }).waitFor({ timeout: 10_000 });
+
+        mkdirSync(resolve(REPO_ROOT, "test-results"), { recursive: true });
+        await page.screenshot({ path: resolve(REPO_ROOT, "test-results/graphiql.png") });
+      } finally {
+        await browser.close();
+      }
+
+      expect(requests.length).toBeGreaterThan(5);
+      expect(requests.filter((url) => new URL(url).origin !== gatewayOrigin)).toEqual([]);
+      expect(requests).toContain(`${gatewayOrigin}/graphql`);
+      expect(requests.some((url) => /\/graphiql\/assets\/graphql\.worker-\w+\.js$/.test(url))).toBe(true);
+      expect(problems).toEqual([]);
+
+      const exited = new Promise<number | null>((done) => launcher!.once("exit", (code) => done(code)));
+      launcher.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    }, 240_000);
+  },
+);
