@@ -137,6 +137,7 @@ const main = async (): Promise<void> => {
     [
       "",
       `Hub ready. Gateway: ${gatewayUrl}`,
+      `GraphiQL (saved operations, demo personas): http://127.0.0.1:${config.gatewayPort}/graphiql`,
       `Dev token (city officer of Hà Nội, 8 h):`,
       token,
       "",
