@@ -1,21 +1,43 @@
+import { Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, type QueryRunner, Table } from "typeorm";
 
-import type { DossierStatus } from "./status";
+import { DateTimeScalar } from "../scalars";
+import { DossierStatus } from "./status";
 
 /** How a dossier reached the commune. */
-export type DossierChannel = "DESK" | "ONLINE";
+export enum DossierChannel {
+  DESK = "DESK",
+  ONLINE = "ONLINE",
+}
+
+registerEnumType(DossierChannel, {
+  name: "DossierChannel",
+  description: "Kênh nộp hồ sơ — how the dossier reached the commune",
+  valuesConfig: {
+    DESK: { description: "Trực tiếp — at the commune's one-stop desk" },
+    ONLINE: { description: "Trực tuyến — filed online by the citizen" },
+  },
+});
 
 /**
- * The columns every field's dossier table shares (DESIGN §4). Each field subgraph declares its own
- * entity (`@Entity("civil_status_dossier") class … extends DossierRecord`) in its own database.
+ * The columns every field's dossier table shares (DESIGN §4), and the `Dossier` interface every
+ * field's dossier type implements, so one client fragment reads any of them. Each field subgraph
+ * declares its own entity and type in its own database:
+ * `@ObjectType({ implements: DossierRecord }) @Entity("civil_status_dossier") class … extends DossierRecord`.
  */
+@InterfaceType("Dossier", {
+  description: "Hồ sơ thủ tục hành chính — one citizen's request for one procedure at one commune",
+})
 export abstract class DossierRecord {
+  @Field(() => ID, { description: "Mã hồ sơ — {commune}.{HT|DD|XH}-{yyMMdd}-{seq4}, e.g. 10369.HT-250701-0001" })
   @PrimaryColumn({ type: "varchar", length: 24 })
   code: string;
 
+  @Field({ description: "Mã thủ tục hành chính — the national procedure code, e.g. 1.004873" })
   @Column({ name: "procedure_code", type: "varchar", length: 20 })
   procedureCode: string;
 
+  @Field(() => ID, { description: "Mã xã — the commune whose desk handles the dossier" })
   @Column({ name: "commune_code", type: "varchar", length: 5 })
   communeCode: string;
 
@@ -25,32 +47,44 @@ export abstract class DossierRecord {
   @Column({ name: "applicant_personal_id", type: "varchar", length: 12 })
   applicantPersonalId: string;
 
+  @Field(() => DossierChannel, { description: "Kênh nộp — at the desk or online" })
   @Column({ type: "varchar", length: 8 })
   channel: DossierChannel;
 
+  @Field(() => DossierStatus, { description: "Trạng thái — where the dossier stands in the workflow" })
   @Column({ type: "varchar", length: 24 })
   status: DossierStatus;
 
+  @Field(() => Int, { description: "Mã trạng thái quốc gia — the national portal's status code" })
   @Column({ name: "national_status_code", type: "integer" })
   nationalStatusCode: number;
 
   /** Optimistic concurrency: every state change is `UPDATE … WHERE code = ? AND version = ?`. */
+  @Field(() => Int, { description: "Phiên bản — pass as expectedVersion when moving the dossier" })
   @Column({ type: "integer" })
   version: number;
 
+  @Field(() => DateTimeScalar, { description: "Thời điểm nhận — when the desk received or the portal got it" })
   @Column({ name: "received_at", type: "datetime", precision: 3 })
   receivedAt: Date;
 
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "Thời điểm tiếp nhận — acceptance, which fixes the due date",
+  })
   @Column({ name: "accepted_at", type: "datetime", precision: 3, nullable: true })
   acceptedAt: Date | null;
 
+  @Field(() => DateTimeScalar, { nullable: true, description: "Hạn trả kết quả — the statutory due date" })
   @Column({ name: "due_at", type: "datetime", precision: 3, nullable: true })
   dueAt: Date | null;
 
   /** The first of completed, returned, stopped, refused or withdrawn: the indicator's end time. */
+  @Field(() => DateTimeScalar, { nullable: true, description: "Thời điểm kết thúc — when the dossier ended" })
   @Column({ name: "ended_at", type: "datetime", precision: 3, nullable: true })
   endedAt: Date | null;
 
+  @Field(() => Int, { description: "Số lần yêu cầu bổ sung — supplement requests so far; more than one makes it late" })
   @Column({ name: "supplement_count", type: "integer" })
   supplementCount: number;
 
@@ -63,6 +97,7 @@ export abstract class DossierRecord {
 }
 
 /** One move of one dossier: who, when, from, to, why. The dossier's history. */
+@ObjectType("DossierHistoryEntry", { description: "Quá trình xử lý — one step of a dossier's history" })
 @Entity("dossier_transition")
 @Index("idx_dossier_transition_dossier", ["dossierCode", "at"])
 export class DossierTransition {
@@ -72,21 +107,27 @@ export class DossierTransition {
   @Column({ name: "dossier_code", type: "varchar", length: 24 })
   dossierCode: string;
 
+  @Field(() => DossierStatus, { nullable: true, description: "Từ trạng thái — the state before; none on receipt" })
   @Column({ name: "from_status", type: "varchar", length: 24, nullable: true })
   fromStatus: DossierStatus | null;
 
+  @Field(() => DossierStatus, { description: "Sang trạng thái — the state after" })
   @Column({ name: "to_status", type: "varchar", length: 24 })
   toStatus: DossierStatus;
 
+  @Field({ description: "Người thực hiện — who moved it" })
   @Column({ type: "varchar", length: 100 })
   actor: string;
 
+  @Field(() => String, { nullable: true, description: "Vai trò — the actor's role" })
   @Column({ type: "varchar", length: 20, nullable: true })
   role: string | null;
 
+  @Field(() => DateTimeScalar, { description: "Thời điểm — when" })
   @Column({ type: "datetime", precision: 3 })
   at: Date;
 
+  @Field(() => String, { nullable: true, description: "Ghi chú — the reason or remark recorded with the step" })
   @Column({ type: "varchar", length: 500, nullable: true })
   note: string | null;
 }

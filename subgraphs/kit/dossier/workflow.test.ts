@@ -3,7 +3,14 @@ import { Entity, type MigrationInterface, type QueryRunner } from "typeorm";
 import { createTestDatabaseUrl, type TestDatabaseUrl } from "../../../test/support/database";
 import { type Caller, Role } from "../caller";
 import { type Database, openDatabase } from "../database";
-import { createDossierTables, DOSSIER_KIT_ENTITIES, DossierRecord, DossierTransition } from "./entities";
+import { configureLogger } from "../logger";
+import {
+  createDossierTables,
+  DOSSIER_KIT_ENTITIES,
+  DossierChannel,
+  DossierRecord,
+  DossierTransition,
+} from "./entities";
 import { DossierStatus, NATIONAL_STATUS_CODE } from "./status";
 import { createIdempotently, moveDossier, nextDossierCode, payloadHash, recordCreation } from "./workflow";
 
@@ -37,7 +44,7 @@ const receive = (manager: Parameters<typeof recordCreation>[0], code: string, ap
     communeCode: "10369",
     provinceCode: "01",
     applicantPersonalId: applicant,
-    channel: "DESK" as const,
+    channel: DossierChannel.DESK,
     status: DossierStatus.ACCEPTED,
     nationalStatusCode: NATIONAL_STATUS_CODE.ACCEPTED,
     version: 1,
@@ -60,6 +67,8 @@ const snapshot = async () => ({
 const hooks = { dueAt: () => new Date("2025-07-04T10:00:00Z"), authorize: () => undefined };
 
 beforeAll(async () => {
+  // The concurrent retries below lose key races on purpose; their failed INSERTs are not news.
+  configureLogger("test", "error");
   url = await createTestDatabaseUrl("kit");
   database = await openDatabase({
     url: url.url,
