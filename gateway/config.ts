@@ -18,6 +18,12 @@ export const SUBGRAPH_URL_SETTINGS = {
     devDefault: "http://127.0.0.1:4001/graphql",
     requiredInProduction: true,
   }),
+  "civil-status": setting({
+    name: "CIVIL_STATUS_URL",
+    description: "GraphQL endpoint of the civil-status subgraph",
+    devDefault: "http://127.0.0.1:4002/graphql",
+    requiredInProduction: true,
+  }),
 };
 
 export const gatewaySettings = {

@@ -497,8 +497,8 @@ describe("gateway > limits > operation resolution", () => {
       code: "OPERATION_RESOLUTION_FAILURE",
       http: { status: 400 },
     });
-    const mutation = getOperationAST(parse(`mutation { provinces { code } }`))!;
-    expect(codeOf(() => checkOperationResolved(schema, mutation, undefined))).toEqual({
+    const subscription = getOperationAST(parse(`subscription { provinces { code } }`))!;
+    expect(codeOf(() => checkOperationResolved(schema, subscription, undefined))).toEqual({
       code: "GRAPHQL_VALIDATION_FAILED",
       http: { status: 400 },
     });

@@ -18,7 +18,10 @@ export interface RunningGateway extends HttpService {
   stop(graceMs?: number): Promise<void>;
 }
 
-const subgraphUrls = (config: GatewayConfig): Record<string, string> => ({ registry: config.registry });
+const subgraphUrls = (config: GatewayConfig): Record<string, string> => ({
+  registry: config.registry,
+  "civil-status": config["civil-status"],
+});
 
 const healthUrl = (graphqlUrl: string): string => new URL("/health", graphqlUrl).toString();
 

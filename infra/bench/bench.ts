@@ -55,7 +55,12 @@ const main = async (): Promise<void> => {
   const databaseUrl = values["database-url"] ?? `sqlite:${join(dir, "registry.sqlite")}`;
   process.stderr.write(`seeding the registry at the ${scale} scale on ${databaseUrl.split(":")[0]}…\n`);
   const seedStarted = performance.now();
-  const hub = await startLocalHub({ registryDatabaseUrl: databaseUrl, seed: scale, devSecret: SECRET });
+  const hub = await startLocalHub({
+    registryDatabaseUrl: databaseUrl,
+    civilStatusDatabaseUrl: `sqlite:${join(dir, "civil-status.sqlite")}`,
+    seed: scale,
+    devSecret: SECRET,
+  });
   const seedSeconds = (performance.now() - seedStarted) / 1000;
 
   const clientToken = await mintDevToken(SECRET, {

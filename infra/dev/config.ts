@@ -6,6 +6,12 @@ import { SEED_SCALES } from "../../subgraphs/registry/config";
 export const devSettings = {
   gatewayPort: setting({ name: "GATEWAY_PORT", description: "gateway port", devDefault: "4000", parse: parsePort }),
   registryPort: setting({ name: "REGISTRY_PORT", description: "registry port", devDefault: "4001", parse: parsePort }),
+  civilStatusPort: setting({
+    name: "CIVIL_STATUS_PORT",
+    description: "civil-status port",
+    devDefault: "4002",
+    parse: parsePort,
+  }),
   dataDir: setting({
     name: "DATA_DIR",
     description: "where the embedded databases and dev keys live",

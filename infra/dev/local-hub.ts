@@ -4,6 +4,8 @@ import { join, resolve } from "node:path";
 
 import { loadGatewayConfig } from "../../gateway/config";
 import { type RunningGateway, startGateway } from "../../gateway/server";
+import { loadCivilStatusConfig } from "../../subgraphs/civil-status/config";
+import { startCivilStatus } from "../../subgraphs/civil-status/main";
 import type { RunningSubgraph } from "../../subgraphs/kit/service";
 import { loadRegistryConfig, type SEED_SCALES } from "../../subgraphs/registry/config";
 import { startRegistry } from "../../subgraphs/registry/main";
@@ -13,6 +15,7 @@ const ROOT = resolve(__dirname, "../../..");
 
 export interface LocalHubOptions {
   registryDatabaseUrl: string;
+  civilStatusDatabaseUrl: string;
   seed: (typeof SEED_SCALES)[number];
   devSecret: string;
   adminUnitsFile?: string;
@@ -21,6 +24,7 @@ export interface LocalHubOptions {
 
 export interface LocalHub {
   registry: RunningSubgraph;
+  civilStatus: RunningSubgraph;
   gateway: RunningGateway;
   keys: HandoffKeyFiles;
   close(): Promise<void>;
@@ -45,6 +49,15 @@ export const startLocalHub = async (options: LocalHubOptions): Promise<LocalHub>
       ...(options.adminMergesFile ? { ADMIN_MERGES_FILE: options.adminMergesFile } : {}),
     }),
   );
+  const civilStatus = await startCivilStatus(
+    loadCivilStatusConfig({
+      NODE_ENV: "test",
+      PORT: "0",
+      DATABASE_URL: options.civilStatusDatabaseUrl,
+      HANDOFF_PUBLIC_KEY_FILE: keys.publicKeyFile,
+      CALENDAR_DIR: resolve(ROOT, "infra/calendar"),
+    }),
+  );
   const gateway = await startGateway(
     loadGatewayConfig({
       NODE_ENV: "test",
@@ -53,14 +66,17 @@ export const startLocalHub = async (options: LocalHubOptions): Promise<LocalHub>
       JWT_DEV_SECRET: options.devSecret,
       HANDOFF_PRIVATE_KEY_FILE: keys.privateKeyFile,
       REGISTRY_URL: registry.url,
+      CIVIL_STATUS_URL: civilStatus.url,
     }),
   );
   return {
     registry,
+    civilStatus,
     gateway,
     keys,
     close: async () => {
       await gateway.stop(1000);
+      await civilStatus.stop(1000);
       await registry.stop(1000);
       rmSync(keysDir, { recursive: true, force: true });
     },

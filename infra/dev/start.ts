@@ -108,6 +108,19 @@ const main = async (): Promise<void> => {
     // A first start seeds the database; the bench scale takes minutes.
     config.seedScale === "bench" ? 30 * 60_000 : 5 * 60_000,
   );
+  const civilStatusUrl = `http://127.0.0.1:${config.civilStatusPort}/graphql`;
+  await startService(
+    {
+      name: "civil-status",
+      script: "dist/subgraphs/civil-status/main.js",
+      port: config.civilStatusPort,
+      env: {
+        DATABASE_URL: await databaseUrl(config, dataDir, "civil-status"),
+        HANDOFF_PUBLIC_KEY_FILE: keys.publicKeyFile,
+      },
+    },
+    60_000,
+  );
   await startService(
     {
       name: "gateway",
@@ -116,6 +129,7 @@ const main = async (): Promise<void> => {
       env: {
         HANDOFF_PRIVATE_KEY_FILE: keys.privateKeyFile,
         REGISTRY_URL: registryUrl,
+        CIVIL_STATUS_URL: civilStatusUrl,
         JWT_DEV_SECRET: config.devJwtSecret,
       },
     },

@@ -39,6 +39,7 @@ describe("kit > config", () => {
       NODE_ENV: "production",
       HANDOFF_PRIVATE_KEY_FILE: "/run/secrets/handoff-private.pem",
       REGISTRY_URL: "http://registry:4001/graphql",
+      CIVIL_STATUS_URL: "http://civil-status:4002/graphql",
     };
     expect(() => loadGatewayConfig(env)).toThrow(
       /JWKS_FILE \(or JWKS_URL\), JWT_ISSUER, JWT_AUDIENCE required in production/,

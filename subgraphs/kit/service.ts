@@ -10,12 +10,14 @@ import { type Handoff, loadHandoffPublicKey, verifyHandoff } from "./handoff";
 import { HttpError, type HttpService, startHttpService } from "./http";
 import { log } from "./logger";
 
-export interface SubgraphServiceOptions<TLoaders> {
+export interface SubgraphServiceOptions<TLoaders, TServices = undefined> {
   /** The subgraph's name in the supergraph; also the audience of its hand-off tokens. */
   name: string;
   schema: GraphQLSchema;
   database: Database;
-  createLoaders: (database: Database, context: Omit<SubgraphContext<TLoaders>, "loaders">) => TLoaders;
+  createLoaders: (database: Database, context: Omit<SubgraphContext<TLoaders, TServices>, "loaders">) => TLoaders;
+  /** Process-wide services handed to every request's context. */
+  services?: TServices;
   port: number;
   host: string;
   handoffPublicKeyFile: string;
@@ -62,11 +64,11 @@ export const formatError =
  * Starts one subgraph: every GraphQL request, `_service` and `_entities` included, must carry a
  * valid hand-off token from the gateway, checked before the body is read; anything else is a 401.
  */
-export const startSubgraphService = async <TLoaders>(
-  options: SubgraphServiceOptions<TLoaders>,
+export const startSubgraphService = async <TLoaders, TServices = undefined>(
+  options: SubgraphServiceOptions<TLoaders, TServices>,
 ): Promise<RunningSubgraph> => {
   const publicKey = await loadHandoffPublicKey(options.handoffPublicKeyFile);
-  const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
+  const apollo = new ApolloServer<SubgraphContext<TLoaders, TServices>>({
     schema: options.schema,
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
@@ -81,7 +83,7 @@ export const startSubgraphService = async <TLoaders>(
   });
   await apollo.start();
 
-  const http = await startHttpService<SubgraphContext<TLoaders>, Handoff>(
+  const http = await startHttpService<SubgraphContext<TLoaders, TServices>, Handoff>(
     {
       name: options.name,
       apollo,
@@ -97,7 +99,12 @@ export const startSubgraphService = async <TLoaders>(
       },
       requestIdOf: (handoff) => handoff.requestId,
       context: async (handoff) => {
-        const base = { caller: handoff.caller, requestId: handoff.requestId, database: options.database };
+        const base = {
+          caller: handoff.caller,
+          requestId: handoff.requestId,
+          database: options.database,
+          services: options.services as TServices,
+        };
         return { ...base, loaders: options.createLoaders(options.database, base) };
       },
       ready: () => isDatabaseReachable(options.database),

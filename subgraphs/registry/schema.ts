@@ -4,11 +4,12 @@ import { buildFederatedSchema } from "../kit/federation";
 import type { RegistryContext } from "./loaders";
 import { CitizenResolver } from "./resolvers/citizen.resolver";
 import { CommuneResolver } from "./resolvers/commune.resolver";
+import { DossierResolver } from "./resolvers/dossier.resolver";
 import { ProvinceResolver } from "./resolvers/province.resolver";
 
 export const REGISTRY_SUBGRAPH = "registry";
 
-export const REGISTRY_RESOLVERS = [ProvinceResolver, CommuneResolver, CitizenResolver] as const;
+export const REGISTRY_RESOLVERS = [ProvinceResolver, CommuneResolver, CitizenResolver, DossierResolver] as const;
 
 /** The registry's federated schema: no I/O, so composition and tests build it too. */
 export const buildRegistrySchema = (): GraphQLSchema =>

@@ -336,14 +336,16 @@ describeInChromium(
       rmSync(dataDir, { recursive: true, force: true });
       if (mysqlUrl) {
         const connection = await createConnection(mysqlUrl);
-        await connection.query(`DROP DATABASE IF EXISTS \`${prefix}registry\``);
+        for (const service of ["registry", "civil_status"]) {
+          await connection.query(`DROP DATABASE IF EXISTS \`${prefix}${service}\``);
+        }
         await connection.end();
       }
     });
 
     it("runs the saved city dashboard as a city officer and shows Ứng Thiên, loading nothing from elsewhere", async () => {
       // A city officer opens GraphiQL on a hub started with `npm start`, on a machine without internet.
-      const [gatewayPort, registryPort] = [await freePort(), await freePort()];
+      const [gatewayPort, registryPort, civilStatusPort] = [await freePort(), await freePort(), await freePort()];
       launcher = spawn(process.execPath, [resolve(REPO_ROOT, "dist/infra/dev/start.js")], {
         cwd: REPO_ROOT,
         env: {
@@ -351,6 +353,7 @@ describeInChromium(
           DATA_DIR: dataDir,
           GATEWAY_PORT: String(gatewayPort),
           REGISTRY_PORT: String(registryPort),
+          CIVIL_STATUS_PORT: String(civilStatusPort),
           SEED_SCALE: "test",
           LOG_LEVEL: "warn",
           ...(mysqlUrl ? { MYSQL_URL: mysqlUrl, MYSQL_DATABASE_PREFIX: prefix } : {}),

@@ -50,6 +50,7 @@ describe("e2e > production gateway > start-up", () => {
         NODE_ENV: "production",
         HANDOFF_PRIVATE_KEY_FILE: hub.keys.privateKeyFile,
         REGISTRY_URL: hub.registry.url,
+        CIVIL_STATUS_URL: hub.civilStatus.url,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -41,14 +41,16 @@ describe("e2e > npm start", () => {
     rmSync(dataDir, { recursive: true, force: true });
     if (mysqlUrl) {
       const connection = await createConnection(mysqlUrl);
-      await connection.query(`DROP DATABASE IF EXISTS \`${prefix}registry\``);
+      for (const service of ["registry", "civil_status"]) {
+        await connection.query(`DROP DATABASE IF EXISTS \`${prefix}${service}\``);
+      }
       await connection.end();
     }
   });
 
   it("starts each service as its own process, seeds an empty hub, prints a working token, and stops cleanly on SIGTERM", async () => {
     // An engineer runs the one start command on a fresh machine, queries the gateway, then stops it.
-    const [gatewayPort, registryPort] = [await freePort(), await freePort()];
+    const [gatewayPort, registryPort, civilStatusPort] = [await freePort(), await freePort(), await freePort()];
     launcher = spawn(process.execPath, [resolve(REPO_ROOT, "dist/infra/dev/start.js")], {
       cwd: REPO_ROOT,
       env: {
@@ -56,6 +58,7 @@ describe("e2e > npm start", () => {
         DATA_DIR: dataDir,
         GATEWAY_PORT: String(gatewayPort),
         REGISTRY_PORT: String(registryPort),
+        CIVIL_STATUS_PORT: String(civilStatusPort),
         SEED_SCALE: "test",
         LOG_LEVEL: "warn",
         ...(mysqlUrl ? { MYSQL_URL: mysqlUrl, MYSQL_DATABASE_PREFIX: prefix } : {}),
@@ -87,6 +90,7 @@ describe("e2e > npm start", () => {
     const body = (await res.json()) as { data: { province: { communes: { code: string }[] } } };
     expect(body.data.province.communes).toHaveLength(126);
     expect(await portAnswers(registryPort)).toBe(true);
+    expect(await portAnswers(civilStatusPort)).toBe(true);
     const ready = await fetch(`http://127.0.0.1:${gatewayPort}/ready`);
     expect([ready.status, await ready.json()]).toEqual([200, { ready: true, service: "gateway" }]);
 
@@ -95,5 +99,6 @@ describe("e2e > npm start", () => {
     expect(await exited).toBe(0);
     expect(await portAnswers(gatewayPort)).toBe(false);
     expect(await portAnswers(registryPort)).toBe(false);
+    expect(await portAnswers(civilStatusPort)).toBe(false);
   }, 180_000);
 });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 
 import { gatewaySettings, loadGatewayConfig } from "../../gateway/config";
+import { civilStatusSettings, loadCivilStatusConfig } from "../../subgraphs/civil-status/config";
 import type { Setting } from "../../subgraphs/kit/config";
 import { loadRegistryConfig, registrySettings } from "../../subgraphs/registry/config";
 import { REPO_ROOT } from "../support/repo";
@@ -78,14 +79,15 @@ const initDatabases = [...mysqlInit.matchAll(/^subgraph_database\s+(\S+)\s+(\S+)
 );
 
 const appServices = [
-  { name: "registry", settings: registrySettings, load: loadRegistryConfig, dependsOn: "mysql" },
-  { name: "gateway", settings: gatewaySettings, load: loadGatewayConfig, dependsOn: "registry" },
+  { name: "registry", settings: registrySettings, load: loadRegistryConfig, dependsOn: ["mysql"] },
+  { name: "civil-status", settings: civilStatusSettings, load: loadCivilStatusConfig, dependsOn: ["mysql"] },
+  { name: "gateway", settings: gatewaySettings, load: loadGatewayConfig, dependsOn: ["registry", "civil-status"] },
 ];
 
 describe("infra > docker-compose > services", () => {
-  it("declares the database, the registry subgraph and the gateway", () => {
+  it("declares the database, the subgraphs and the gateway", () => {
     // Scenario: an operator runs `docker compose up` and expects every service that exists today.
-    expect(Object.keys(compose.services).sort()).toEqual(["gateway", "mysql", "registry"]);
+    expect(Object.keys(compose.services).sort()).toEqual(["civil-status", "gateway", "mysql", "registry"]);
   });
 });
 
@@ -143,11 +145,11 @@ describe.each(appServices)("infra > docker-compose > $name", ({ name, settings, 
     }
   });
 
-  it(`waits until ${dependsOn} is healthy`, () => {
+  it(`waits until ${dependsOn.join(" and ")} are healthy`, () => {
     // Scenario: on a cold start the service does not boot before what it calls can answer.
     const conditions = dependencies(service);
-    expect(Object.keys(conditions)).toEqual([dependsOn]);
-    expect(conditions[dependsOn].condition).toBe("service_healthy");
+    expect(Object.keys(conditions)).toEqual(dependsOn);
+    for (const name of dependsOn) expect(conditions[name].condition).toBe("service_healthy");
   });
 });
 
@@ -189,7 +191,7 @@ describe("infra > docker-compose > subgraph databases", () => {
 
   it("gives each subgraph its own database and user, created by infra/mysql", () => {
     // Scenario: each subgraph connects as its own user to its own database, which the init script created for exactly that user.
-    expect(subgraphs.map(([name]) => name)).toEqual(["registry"]);
+    expect(subgraphs.map(([name]) => name)).toEqual(["registry", "civil-status"]);
     const mysqlEnvironment = environmentOf(compose.services.mysql);
     for (const [name, service] of subgraphs) {
       const url = new URL(interpolate(environmentOf(service).DATABASE_URL));

@@ -20,6 +20,7 @@ export interface GraphqlResponse<T = Record<string, unknown>> {
 export interface Hub {
   gatewayUrl: string;
   registry: RunningSubgraph;
+  civilStatus: RunningSubgraph;
   gateway: RunningGateway;
   registryDb: TestDatabaseUrl;
   keys: { privateKeyFile: string; publicKeyFile: string };
@@ -62,14 +63,16 @@ export const PERSONAS = {
 export const startHub = async (): Promise<Hub> => {
   configureLogger("test", "error");
   const registryDb = await createTestDatabaseUrl("registry");
+  const civilStatusDb = await createTestDatabaseUrl("civil-status");
   const local = await startLocalHub({
     registryDatabaseUrl: registryDb.url,
+    civilStatusDatabaseUrl: civilStatusDb.url,
     seed: "test",
     devSecret: DEV_SECRET,
     adminUnitsFile: ADMIN_UNITS_FILE,
     adminMergesFile: ADMIN_MERGES_FILE,
   });
-  const { registry, gateway, keys } = local;
+  const { registry, civilStatus, gateway, keys } = local;
 
   const graphql: Hub["graphql"] = async (query, variables, options = {}) => {
     const res = await fetch(options.url ?? gateway.url, {
@@ -87,6 +90,7 @@ export const startHub = async (): Promise<Hub> => {
   return {
     gatewayUrl: gateway.url,
     registry,
+    civilStatus,
     gateway,
     registryDb,
     keys,
@@ -101,6 +105,7 @@ export const startHub = async (): Promise<Hub> => {
     close: async () => {
       await local.close();
       await registryDb.drop();
+      await civilStatusDb.drop();
     },
   };
 };

@@ -41,6 +41,7 @@ export const startProductionGateway = async (
       SUPERGRAPH_FILE: resolve(REPO_ROOT, "schema/supergraph.graphql"),
       HANDOFF_PRIVATE_KEY_FILE: hub.keys.privateKeyFile,
       REGISTRY_URL: hub.registry.url,
+      CIVIL_STATUS_URL: hub.civilStatus.url,
       JWKS_FILE: join(dir, "jwks.json"),
       JWT_ISSUER: PRODUCTION_ISSUER,
       JWT_AUDIENCE: PRODUCTION_AUDIENCE,

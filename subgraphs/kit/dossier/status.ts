@@ -46,6 +46,25 @@ registerEnumType(DossierStatus, {
   },
 });
 
+/** The national on-time indicator for one dossier (kit/calendar.ts computes it). */
+export enum DossierTimeliness {
+  ON_TIME = "ON_TIME",
+  LATE = "LATE",
+  OVERDUE = "OVERDUE",
+  IN_PROGRESS = "IN_PROGRESS",
+}
+
+registerEnumType(DossierTimeliness, {
+  name: "DossierTimeliness",
+  description: "Tình trạng đúng hạn — timeliness per the national on-time indicator",
+  valuesConfig: {
+    ON_TIME: { description: "Đúng hạn — ended on or before the due date" },
+    LATE: { description: "Trễ hạn — ended after the due date, or after a second supplement request" },
+    OVERDUE: { description: "Quá hạn — still open past the due date" },
+    IN_PROGRESS: { description: "Trong hạn — still open, not yet due" },
+  },
+});
+
 /** Where each state may go. Anything else is refused and changes nothing. */
 export const TRANSITIONS: Readonly<Record<DossierStatus, readonly DossierStatus[]>> = {
   SUBMITTED: [DossierStatus.ACCEPTED, DossierStatus.REFUSED, DossierStatus.WITHDRAWN],

@@ -5,21 +5,10 @@ import { type EntityManager, type EntityTarget, QueryFailedError } from "typeorm
 import type { Caller } from "../caller";
 import type { Database } from "../database";
 import { badInput, conflict, forbidden, notFound } from "../errors";
+import { type FieldPrefix, localYyMmDd } from "./code";
 import type { DossierRecord } from "./entities";
 import { DossierTransition, IdempotencyRecord } from "./entities";
 import { checkTransition, DossierStatus, ENDED_STATES, NATIONAL_STATUS_CODE } from "./status";
-
-/** The field part of a dossier code (DESIGN §4): hộ tịch, địa chính, xã hội. */
-export const FIELD_PREFIX = { CIVIL_STATUS: "HT", LAND: "DD", SOCIAL: "XH" } as const;
-export type FieldPrefix = (typeof FIELD_PREFIX)[keyof typeof FIELD_PREFIX];
-
-/** Vietnam keeps UTC+7 all year; dossier codes carry the local date of receipt. */
-const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
-
-export const localYyMmDd = (at: Date): string =>
-  new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(2, 10).replace(/-/g, "");
-
-export const DOSSIER_CODE = /^(\d{5})\.(HT|DD|XH)-(\d{6})-(\d{4})$/;
 
 /**
  * The next dossier code `{commune}.{HT|DD|XH}-{yyMMdd}-{seq4}`, unique under concurrency: the

@@ -1,0 +1,56 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+
+import { loadWorkingCalendar } from "../kit/calendar";
+import { openDatabase } from "../kit/database";
+import { configureLogger, log } from "../kit/logger";
+import { type RunningSubgraph, startSubgraphService, stopOnSignals } from "../kit/service";
+import { type CivilStatusConfig, loadCivilStatusConfig } from "./config";
+import { civilStatusEntities } from "./entities";
+import { createCivilStatusLoaders } from "./loaders";
+import { civilStatusMigrations } from "./migrations";
+import { buildCivilStatusSchema, CIVIL_STATUS_SUBGRAPH } from "./schema";
+
+/** Loads the working-day calendar, opens the database, brings it up to date and listens. */
+export const startCivilStatus = async (config: CivilStatusConfig): Promise<RunningSubgraph> => {
+  const calendar = loadWorkingCalendar(resolve(config.calendarDir));
+  if (config.databaseUrl.startsWith("sqlite:") && !config.databaseUrl.includes(":memory:")) {
+    mkdirSync(dirname(config.databaseUrl.slice("sqlite:".length)), { recursive: true });
+  }
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    entities: civilStatusEntities,
+    migrations: civilStatusMigrations,
+  });
+  try {
+    return await startSubgraphService({
+      name: CIVIL_STATUS_SUBGRAPH,
+      schema: buildCivilStatusSchema(),
+      database,
+      createLoaders: createCivilStatusLoaders,
+      services: { calendar },
+      port: config.port,
+      host: config.host,
+      handoffPublicKeyFile: config.handoffPublicKeyFile,
+      production: config.nodeEnv === "production",
+    });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+};
+
+if (require.main === module) {
+  void (async () => {
+    try {
+      const config = loadCivilStatusConfig();
+      configureLogger(CIVIL_STATUS_SUBGRAPH, config.logLevel);
+      const service = await startCivilStatus(config);
+      stopOnSignals(service, config.shutdownGraceMs);
+    } catch (error) {
+      configureLogger(CIVIL_STATUS_SUBGRAPH);
+      log.error("civil-status failed to start", { error: error instanceof Error ? error.message : String(error) });
+      process.exit(1);
+    }
+  })();
+}

@@ -1,0 +1,22 @@
+import type { GraphQLSchema } from "graphql";
+
+import { buildFederatedSchema } from "../kit/federation";
+import type { CivilStatusContext } from "./loaders";
+import { CivilStatusDossierResolver } from "./resolvers/dossier.resolver";
+
+export const CIVIL_STATUS_SUBGRAPH = "civil-status";
+
+export const CIVIL_STATUS_RESOLVERS = [CivilStatusDossierResolver] as const;
+
+/** Entities other subgraphs may reference; dossiers go through the guarded, audited loader. */
+export const civilStatusReferences = {
+  CivilStatusDossier: async ({ code }: { code: string }, { loaders }: CivilStatusContext) => {
+    const dossier = await loaders.dossier.load(code);
+    if (dossier instanceof Error) throw dossier;
+    return dossier;
+  },
+};
+
+/** The civil-status subgraph's federated schema: no I/O, so composition and tests build it too. */
+export const buildCivilStatusSchema = (): GraphQLSchema =>
+  buildFederatedSchema({ resolvers: [...CIVIL_STATUS_RESOLVERS], references: civilStatusReferences });

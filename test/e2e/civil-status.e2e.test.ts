@@ -1,0 +1,185 @@
+import { loadWorkingCalendar } from "../../subgraphs/kit/calendar";
+import { Citizen } from "../../subgraphs/registry/entities/citizen";
+import { type Hub, PERSONAS, startHub } from "../support/hub";
+import { REPO_ROOT } from "../support/repo";
+
+interface DossierView {
+  code: string;
+  status: string;
+  nationalStatusCode: number;
+  version: number;
+  procedureName: string;
+  acceptedAt: string;
+  dueAt: string;
+  timeliness: string;
+  history: { fromStatus: string | null; toStatus: string; actor: string }[];
+}
+
+const FIELDS = `code status nationalStatusCode version procedureName acceptedAt dueAt timeliness
+  history { fromStatus toStatus actor }`;
+const RECEIVE = `mutation($input: ReceiveCivilStatusDossierInput!) { receiveCivilStatusDossier(input: $input) { ${FIELDS} } }`;
+const MOVE = `mutation($code: ID!, $v: Int!, $to: DossierStatus!, $note: String) {
+  moveCivilStatusDossier(code: $code, expectedVersion: $v, to: $to, note: $note) { ${FIELDS} } }`;
+
+let hub: Hub;
+let officer: string;
+let resident: Citizen;
+const calendar = loadWorkingCalendar(`${REPO_ROOT}/infra/calendar`);
+
+const dossierCount = async (): Promise<number> =>
+  Number((await hub.civilStatus.database.dataSource.query("SELECT COUNT(*) AS n FROM civil_status_dossier"))[0].n);
+
+const receive = (idempotencyKey: string, overrides: Record<string, unknown> = {}, token = officer) =>
+  hub.graphql<{ receiveCivilStatusDossier: DossierView }>(
+    RECEIVE,
+    { input: { idempotencyKey, procedureCode: "1.004873", applicantPersonalId: resident.personalId, ...overrides } },
+    { token },
+  );
+
+beforeAll(async () => {
+  hub = await startHub();
+  officer = await hub.token(PERSONAS.ungThienOfficer);
+  resident = await hub.registry.database.dataSource.manager.findOneByOrFail(Citizen, { residenceCommuneCode: "10369" });
+});
+afterAll(() => hub?.close());
+
+describe("e2e > civil-status > a marital-status certificate at the Ứng Thiên desk", () => {
+  it("is received, processed, completed and returned on time, with its history", async () => {
+    // A resident asks for a marital-status certificate; the officer issues it and hands it over.
+    const received = await receive("ut-msc-0001");
+    expect(received.body.errors).toBeUndefined();
+    const dossier = received.body.data!.receiveCivilStatusDossier;
+    expect(dossier.code).toMatch(/^10369\.HT-\d{6}-\d{4}$/);
+    expect(dossier).toMatchObject({ status: "ACCEPTED", nationalStatusCode: 2, version: 1, timeliness: "IN_PROGRESS" });
+    expect(dossier.procedureName).toBe("Cấp Giấy xác nhận tình trạng hôn nhân");
+    expect(dossier.dueAt).toBe(
+      calendar.dueAt(new Date(dossier.acceptedAt), { kind: "WORKING_DAYS", days: 3 }).toISOString(),
+    );
+
+    let version = dossier.version;
+    for (const to of ["PROCESSING", "COMPLETED", "RETURNED"]) {
+      const moved = await hub.graphql<{ moveCivilStatusDossier: DossierView }>(
+        MOVE,
+        { code: dossier.code, v: version, to },
+        { token: officer },
+      );
+      expect(moved.body.errors).toBeUndefined();
+      version = moved.body.data!.moveCivilStatusDossier.version;
+    }
+    const read = await hub.graphql<{ civilStatusDossier: DossierView }>(
+      `query($code: ID!) { civilStatusDossier(code: $code) { ${FIELDS} } }`,
+      { code: dossier.code },
+      { token: officer },
+    );
+    expect(read.body.data!.civilStatusDossier).toMatchObject({
+      status: "RETURNED",
+      nationalStatusCode: 10,
+      version: 4,
+      timeliness: "ON_TIME",
+    });
+    expect(read.body.data!.civilStatusDossier.history).toEqual([
+      { fromStatus: null, toStatus: "ACCEPTED", actor: "officer-10369" },
+      { fromStatus: "ACCEPTED", toStatus: "PROCESSING", actor: "officer-10369" },
+      { fromStatus: "PROCESSING", toStatus: "COMPLETED", actor: "officer-10369" },
+      { fromStatus: "COMPLETED", toStatus: "RETURNED", actor: "officer-10369" },
+    ]);
+
+    // A move out of RETURNED, and a move from a stale version, change nothing.
+    const before = await hub.civilStatus.database.dataSource.query(
+      "SELECT status, version FROM civil_status_dossier WHERE code = ?",
+      [dossier.code],
+    );
+    const fromReturned = await hub.graphql(MOVE, { code: dossier.code, v: 4, to: "PROCESSING" }, { token: officer });
+    expect(fromReturned.body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "to" });
+    const stale = await hub.graphql(MOVE, { code: dossier.code, v: 2, to: "PROCESSING" }, { token: officer });
+    expect(stale.body.errors![0].extensions).toMatchObject({ code: "CONFLICT", field: "expectedVersion" });
+    expect(
+      await hub.civilStatus.database.dataSource.query(
+        "SELECT status, version FROM civil_status_dossier WHERE code = ?",
+        [dossier.code],
+      ),
+    ).toEqual(before);
+  });
+
+  it("is hidden from an officer of another commune, and the denial is audited", async () => {
+    // An officer of Phường Hoàn Kiếm tries to open Ứng Thiên's dossier.
+    const made = await receive("ut-msc-0002");
+    const code = made.body.data!.receiveCivilStatusDossier.code;
+    const outsider = await hub.token({ ...PERSONAS.ungThienOfficer, sub: "officer-00070", communeCode: "00070" });
+    const res = await hub.graphql(
+      `query($code: ID!) { civilStatusDossier(code: $code) { code } }`,
+      { code },
+      { token: outsider },
+    );
+    expect(res.body.data).toEqual({ civilStatusDossier: null });
+    expect(res.body.errors![0].extensions!.code).toBe("FORBIDDEN");
+    const audit = await hub.civilStatus.database.dataSource.query(
+      "SELECT actor, outcome FROM audit_event WHERE entity_id = ? AND operation = 'dossier.read'",
+      [code],
+    );
+    expect(audit).toEqual([{ actor: "officer-00070", outcome: "DENIED" }]);
+  });
+});
+
+describe("e2e > civil-status > bad input changes nothing", () => {
+  it.each([
+    [{ procedureCode: "9.999999" }, "BAD_USER_INPUT", "procedureCode"],
+    [{ applicantPersonalId: "12345" }, "BAD_USER_INPUT", "applicantPersonalId"],
+    [{ idempotencyKey: "x" }, "BAD_USER_INPUT", "idempotencyKey"],
+  ])("refuses %j with %s on %s", async (overrides, code, field) => {
+    // A desk client sends a receipt the hub cannot accept.
+    const before = await dossierCount();
+    const res = await receive("ut-bad-0001", overrides);
+    expect(res.body.errors![0].extensions).toMatchObject({ code, field });
+    expect(await dossierCount()).toBe(before);
+  });
+
+  it("refuses a reused idempotency key with another payload as CONFLICT", async () => {
+    // A client reuses a key for a different procedure.
+    await receive("ut-reuse-0001");
+    const before = await dossierCount();
+    const res = await receive("ut-reuse-0001", { procedureCode: "2.000635" });
+    expect(res.body.errors![0].extensions).toMatchObject({ code: "CONFLICT", field: "idempotencyKey" });
+    expect(await dossierCount()).toBe(before);
+  });
+});
+
+describe("e2e > civil-status > concurrency", () => {
+  it("gives 50 concurrent receipts 50 distinct codes, and 50 retries of one receipt one dossier", async () => {
+    // A busy morning at the desk, and a client that resends one receipt fifty times at once.
+    const before = await dossierCount();
+    const distinct = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => receive(`ut-rush-${String(i).padStart(4, "0")}`)),
+    );
+    const codes = distinct.map((res) => res.body.data!.receiveCivilStatusDossier.code);
+    expect(new Set(codes).size).toBe(50);
+    const retries = await Promise.all(Array.from({ length: 50 }, () => receive("ut-retry-0001")));
+    expect(new Set(retries.map((res) => res.body.data!.receiveCivilStatusDossier.code)).size).toBe(1);
+    expect(await dossierCount()).toBe(before + 51);
+  });
+});
+
+describe("e2e > civil-status > Query.dossier routes by code", () => {
+  it("answers a civil-status code from the registry with the owner's fields, and keeps the owner's rules", async () => {
+    // A reception client looks a dossier up by the code on the citizen's receipt, not knowing its field.
+    const made = await receive("ut-route-0001");
+    const code = made.body.data!.receiveCivilStatusDossier.code;
+    const query = `query($code: ID!) { dossier(code: $code) { __typename code ... on Dossier { status } ... on CivilStatusDossier { procedureName } } }`;
+    const res = await hub.graphql(query, { code }, { token: officer });
+    expect(res.body).toEqual({
+      data: {
+        dossier: {
+          __typename: "CivilStatusDossier",
+          code,
+          status: "ACCEPTED",
+          procedureName: "Cấp Giấy xác nhận tình trạng hôn nhân",
+        },
+      },
+    });
+    const analyst = await hub.token(PERSONAS.analyst);
+    const denied = await hub.graphql(query, { code }, { token: analyst });
+    expect(denied.body.errors![0].extensions!.code).toBe("FORBIDDEN");
+    const bad = await hub.graphql(query, { code: "10369.XX-250701-0001" }, { token: officer });
+    expect(bad.body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "code" });
+  });
+});
