@@ -33,15 +33,17 @@ import {
 /** The composed graph as clients see it (the join__ machinery is there too, and harmless). */
 const schema = buildSchema(readFileSync(join(REPO_ROOT, "schema/supergraph.graphql"), "utf8"));
 
-/** DESIGN §3's namespace fields, which the field subgraphs will add to Commune and Citizen. */
+/**
+ * DESIGN §3's namespace fields that the field subgraphs have yet to add to Commune and Citizen
+ * (the civil-status desk is real and comes from the supergraph).
+ */
 const withDesks = extendSchema(
   schema,
   parse(`
     type DeskStats { received: Int! completed: Int! onTimeRate: Float overdue: Int! }
-    type CivilStatusDesk { stats(from: Date!, to: Date!): DeskStats! }
     type LandDesk { stats(from: Date!, to: Date!): DeskStats! }
     type SocialDesk { stats(from: Date!, to: Date!): DeskStats! }
-    extend type Commune { civilStatus: CivilStatusDesk! land: LandDesk! social: SocialDesk! }
+    extend type Commune { land: LandDesk! social: SocialDesk! }
 
     type Birth { registeredAt: Date }
     type Marriage { spouse: Citizen! }

@@ -52,6 +52,10 @@ export const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = {
   "Province.communes": 200,
   // At most 14 former communes went into one new commune.
   "Commune.mergedFrom": 20,
+  // The civil-status catalogue has six procedures (subgraphs/civil-status/catalogue.ts).
+  "CivilStatusStats.byProcedure": 6,
+  // A dossier's steps: receipt, a few moves, at most a handful of supplement rounds.
+  "CivilStatusDossier.history": 20,
 };
 /** Any other list without `first` is assumed to hold a full page. */
 export const DEFAULT_LIST_SIZE = SUBGRAPH_MAX_PAGE_SIZE;

@@ -9,6 +9,7 @@ import { DossierTransition } from "../kit/dossier/entities";
 import { forbidden } from "../kit/errors";
 import { canReadDossier } from "./access";
 import { CivilStatusDossier } from "./entities/civil-status-dossier";
+import { createStatsLoader } from "./resolvers/desk.resolver";
 
 /** One DataLoader per batched lookup, made per request so no cache outlives its caller. */
 export const createCivilStatusLoaders = (
@@ -53,7 +54,7 @@ export const createCivilStatusLoaders = (
     return codes.map((code) => groups.get(code) ?? []);
   });
 
-  return { dossier, history };
+  return { dossier, history, stats: createStatsLoader({ database }) };
 };
 
 export type CivilStatusLoaders = ReturnType<typeof createCivilStatusLoaders>;

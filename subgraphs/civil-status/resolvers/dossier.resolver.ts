@@ -93,6 +93,7 @@ export class CivilStatusDossierResolver {
           endedAt: null,
           supplementCount: 0,
           supplementSince: null,
+          effectiveDueAt: dueAt,
           supplementMs: "0",
         });
         await manager.insert(CivilStatusDossier, dossier);
@@ -131,6 +132,13 @@ export class CivilStatusDossierResolver {
           authorize: (dossier) => {
             if (!canWorkOnDossier(caller, dossier)) throw forbidden(`You may not work on dossier ${dossier.code}`);
           },
+          extendDue: (dossier, due, waitedFrom, waitedTo) =>
+            services.calendar.extendedDueAt({
+              acceptedAt: new Date(dossier.acceptedAt ?? waitedFrom),
+              dueAt: due,
+              supplementIntervals: [{ from: waitedFrom, to: waitedTo }],
+              until: waitedTo,
+            }),
           dueAt: (dossier, acceptedAt) => {
             const procedure = procedureByCode(dossier.procedureCode);
             if (!procedure) throw notFound("Procedure", dossier.procedureCode);

@@ -91,6 +91,13 @@ export abstract class DossierRecord {
   @Column({ name: "supplement_since", type: "datetime", precision: 3, nullable: true })
   supplementSince: Date | null;
 
+  /**
+   * The due date moved forward by the working time spent waiting for supplements, kept up to date
+   * on every resume so that statistics compare end times with it in plain, grouped SQL.
+   */
+  @Column({ name: "effective_due_at", type: "datetime", precision: 3, nullable: true })
+  effectiveDueAt: Date | null;
+
   /** Time spent waiting for the citizen, which does not count against the due date. */
   @Column({ name: "supplement_ms", type: "bigint" })
   supplementMs: string;
@@ -185,6 +192,7 @@ export const createDossierTables = async (runner: QueryRunner, dossierTable: str
         instant("ended_at", true),
         { name: "supplement_count", type: "integer" },
         instant("supplement_since", true),
+        instant("effective_due_at", true),
         { name: "supplement_ms", type: "bigint" },
       ],
       indices: [

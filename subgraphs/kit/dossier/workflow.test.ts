@@ -54,6 +54,7 @@ const receive = (manager: Parameters<typeof recordCreation>[0], code: string, ap
     endedAt: null,
     supplementCount: 0,
     supplementSince: null,
+    effectiveDueAt: new Date("2025-07-04T10:00:00Z"),
     supplementMs: "0",
   });
   return manager.insert(TestDossier, dossier).then(() => recordCreation(manager, dossier, officer));
@@ -64,7 +65,13 @@ const snapshot = async () => ({
   transitions: await database.dataSource.manager.count(DossierTransition),
 });
 
-const hooks = { dueAt: () => new Date("2025-07-04T10:00:00Z"), authorize: () => undefined };
+// Extends by the elapsed wait here; the subgraphs extend on the working-day calendar.
+const hooks = {
+  dueAt: () => new Date("2025-07-04T10:00:00Z"),
+  extendDue: (_record: unknown, due: Date, from: Date, to: Date) =>
+    new Date(due.getTime() + (to.getTime() - from.getTime())),
+  authorize: () => undefined,
+};
 
 beforeAll(async () => {
   // The concurrent retries below lose key races on purpose; their failed INSERTs are not news.
@@ -227,6 +234,7 @@ describe("kit > dossier > moveDossier", () => {
       new Date(JULY_1_0900.getTime() + 48 * 3600_000),
     );
     expect(resumed).toMatchObject({ supplementCount: 1, supplementMs: String(48 * 3600_000), supplementSince: null });
+    expect(new Date(resumed.effectiveDueAt!).toISOString()).toBe("2025-07-06T10:00:00.000Z");
   });
 
   it("lets only a leader stop a dossier", async () => {

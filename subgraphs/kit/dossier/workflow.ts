@@ -124,6 +124,8 @@ export interface MoveRequest {
 export interface MoveHooks<T extends DossierRecord> {
   /** The statutory due date, fixed on acceptance from the procedure's limit (the working-day calendar). */
   dueAt: (record: T, acceptedAt: Date) => Date;
+  /** The due date moved forward by one supplement stay (working time, on the calendar). */
+  extendDue: (record: T, dueAt: Date, waitedFrom: Date, waitedTo: Date) => Date;
   /** Authorization on the loaded record (commune, field); throw FORBIDDEN to refuse. */
   authorize: (record: T) => void;
 }
@@ -164,6 +166,7 @@ export const moveDossier = async <T extends DossierRecord>(
   if (request.to === DossierStatus.ACCEPTED) {
     changes.acceptedAt = request.at;
     changes.dueAt = hooks.dueAt(current, request.at);
+    changes.effectiveDueAt = changes.dueAt;
   }
   if (request.to === DossierStatus.SUPPLEMENT_REQUESTED) {
     changes.supplementCount = current.supplementCount + 1;
@@ -173,6 +176,9 @@ export const moveDossier = async <T extends DossierRecord>(
     const waited = Math.max(0, request.at.getTime() - new Date(current.supplementSince).getTime());
     changes.supplementMs = String(Number(current.supplementMs) + waited);
     changes.supplementSince = null;
+    const due = current.effectiveDueAt ?? current.dueAt;
+    if (due)
+      changes.effectiveDueAt = hooks.extendDue(current, new Date(due), new Date(current.supplementSince), request.at);
   }
   if (ENDED_STATES.includes(request.to) && !current.endedAt) changes.endedAt = request.at;
 
