@@ -78,7 +78,7 @@ describe("e2e > graphiql > saved operations", () => {
     expect(operations.map((operation) => operation.variables)).toEqual([
       {},
       { personalId: DEMO_CITIZEN_ID },
-      { provinceCode: "01" },
+      { provinceCode: "01", from: "2025-07-01", to: "2026-12-31" },
       { personalId: DEMO_CITIZEN_ID },
     ]);
   });
@@ -112,14 +112,22 @@ describe("e2e > graphiql > saved operations", () => {
         code: string;
         name: string;
         fullName: string;
-        communes: { code: string; name: string; kind: string }[];
+        civilStatus: { stats: { received: number } };
+        communes: { code: string; name: string; kind: string; civilStatus: { stats: { received: number } } }[];
       };
     }>("city-dashboard.graphql", "city-officer");
     expect(res.body.errors).toBeUndefined();
     const province = res.body.data!.province;
     expect([province.code, province.name, province.fullName]).toEqual(["01", "Hà Nội", "Thành phố Hà Nội"]);
     expect(province.communes).toHaveLength(126);
-    expect(province.communes).toContainEqual({ code: "10369", name: "Ứng Thiên", kind: "COMMUNE" });
+    expect(province.communes.map(({ code, name, kind }) => ({ code, name, kind }))).toContainEqual({
+      code: "10369",
+      name: "Ứng Thiên",
+      kind: "COMMUNE",
+    });
+    // The province's figures are the sum of its communes'.
+    const sum = province.communes.reduce((total, commune) => total + commune.civilStatus.stats.received, 0);
+    expect(province.civilStatus.stats.received).toBe(sum);
   });
 
   it("reception desk: the Ứng Thiên officer looks up the demo citizen by personal ID", async () => {
