@@ -117,6 +117,7 @@ const main = async (): Promise<void> => {
       env: {
         DATABASE_URL: await databaseUrl(config, dataDir, "civil-status"),
         HANDOFF_PUBLIC_KEY_FILE: keys.publicKeyFile,
+        SEED_ON_EMPTY: config.seedScale,
       },
     },
     60_000,

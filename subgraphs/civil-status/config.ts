@@ -1,4 +1,4 @@
-import { loadConfig, setting } from "../kit/config";
+import { loadConfig, parseOneOf, setting } from "../kit/config";
 import { subgraphSettings } from "../kit/subgraph-config";
 
 export const civilStatusSettings = {
@@ -7,6 +7,17 @@ export const civilStatusSettings = {
     name: "CALENDAR_DIR",
     description: "the working-day calendar's yearly files (infra/calendar)",
     devDefault: "infra/calendar",
+  }),
+  seedOnEmpty: setting({
+    name: "SEED_ON_EMPTY",
+    description: "on an empty database, seed demo dossiers for the registry's synthetic population at this scale",
+    devDefault: "none",
+    parse: parseOneOf("none", "test", "demo", "bench"),
+  }),
+  adminUnitsFile: setting({
+    name: "ADMIN_UNITS_FILE",
+    description: "the official list of administrative units, for the demo seed's communes",
+    devDefault: "../shared/data/admin-units/full_json_generated_data_vn_units_2026-07-25__20_49_07.json",
   }),
 };
 

@@ -10,6 +10,7 @@ import { civilStatusEntities } from "./entities";
 import { createCivilStatusLoaders } from "./loaders";
 import { civilStatusMigrations } from "./migrations";
 import { buildCivilStatusSchema, CIVIL_STATUS_SUBGRAPH } from "./schema";
+import { isEmpty, seedDemoDossiers } from "./seed";
 
 /** Loads the working-day calendar, opens the database, brings it up to date and listens. */
 export const startCivilStatus = async (config: CivilStatusConfig): Promise<RunningSubgraph> => {
@@ -23,6 +24,12 @@ export const startCivilStatus = async (config: CivilStatusConfig): Promise<Runni
     migrations: civilStatusMigrations,
   });
   try {
+    if (config.seedOnEmpty !== "none" && (await isEmpty(database.dataSource))) {
+      await seedDemoDossiers(database.dataSource, calendar, {
+        unitsFile: config.adminUnitsFile,
+        scale: config.seedOnEmpty,
+      });
+    }
     return await startSubgraphService({
       name: CIVIL_STATUS_SUBGRAPH,
       schema: buildCivilStatusSchema(),

@@ -89,6 +89,23 @@ describe("e2e > npm start", () => {
     });
     const body = (await res.json()) as { data: { province: { communes: { code: string }[] } } };
     expect(body.data.province.communes).toHaveLength(126);
+
+    // The civil-status desk was seeded with demo dossiers for the same synthetic residents.
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const figures = await fetch(`http://127.0.0.1:${gatewayPort}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: `query($to: Date!) { province(code: "01") { civilStatus { stats(from: "2025-01-01", to: $to) { received completed onTime late overdue } } } }`,
+        variables: { to: today },
+      }),
+    });
+    const stats = ((await figures.json()) as { data: { province: { civilStatus: { stats: Record<string, number> } } } })
+      .data.province.civilStatus.stats;
+    expect(stats.received).toBeGreaterThan(400);
+    expect(stats.completed).toBeGreaterThan(0);
+    expect(stats.onTime).toBeGreaterThan(stats.late);
+    expect(stats.late + stats.overdue).toBeGreaterThan(0);
     expect(await portAnswers(registryPort)).toBe(true);
     expect(await portAnswers(civilStatusPort)).toBe(true);
     const ready = await fetch(`http://127.0.0.1:${gatewayPort}/ready`);
