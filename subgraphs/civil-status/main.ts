@@ -1,10 +1,8 @@
-import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 
 import { loadWorkingCalendar } from "../kit/calendar";
 import { openDatabase } from "../kit/database";
-import { configureLogger, log } from "../kit/logger";
-import { type RunningSubgraph, startSubgraphService, stopOnSignals } from "../kit/service";
+import { ensureSqliteFolder, type RunningSubgraph, runService, startSubgraphService } from "../kit/service";
 import { type CivilStatusConfig, loadCivilStatusConfig } from "./config";
 import { civilStatusEntities } from "./entities";
 import { createCivilStatusLoaders } from "./loaders";
@@ -15,9 +13,7 @@ import { isEmpty, seedDemoDossiers } from "./seed";
 /** Loads the working-day calendar, opens the database, brings it up to date and listens. */
 export const startCivilStatus = async (config: CivilStatusConfig): Promise<RunningSubgraph> => {
   const calendar = loadWorkingCalendar(resolve(config.calendarDir));
-  if (config.databaseUrl.startsWith("sqlite:") && !config.databaseUrl.includes(":memory:")) {
-    mkdirSync(dirname(config.databaseUrl.slice("sqlite:".length)), { recursive: true });
-  }
+  ensureSqliteFolder(config.databaseUrl);
   const database = await openDatabase({
     url: config.databaseUrl,
     entities: civilStatusEntities,
@@ -48,16 +44,5 @@ export const startCivilStatus = async (config: CivilStatusConfig): Promise<Runni
 };
 
 if (require.main === module) {
-  void (async () => {
-    try {
-      const config = loadCivilStatusConfig();
-      configureLogger(CIVIL_STATUS_SUBGRAPH, config.logLevel);
-      const service = await startCivilStatus(config);
-      stopOnSignals(service, config.shutdownGraceMs);
-    } catch (error) {
-      configureLogger(CIVIL_STATUS_SUBGRAPH);
-      log.error("civil-status failed to start", { error: error instanceof Error ? error.message : String(error) });
-      process.exit(1);
-    }
-  })();
+  runService(CIVIL_STATUS_SUBGRAPH, loadCivilStatusConfig, startCivilStatus, (config) => config.shutdownGraceMs);
 }

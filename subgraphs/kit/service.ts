@@ -1,3 +1,6 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+
 import { ApolloServer } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
@@ -8,7 +11,7 @@ import type { Database } from "./database";
 import { isDatabaseReachable } from "./database";
 import { type Handoff, loadHandoffPublicKey, verifyHandoff } from "./handoff";
 import { HttpError, type HttpService, startHttpService } from "./http";
-import { log } from "./logger";
+import { configureLogger, log } from "./logger";
 
 export interface SubgraphServiceOptions<TLoaders, TServices = undefined> {
   /** The subgraph's name in the supergraph; also the audience of its hand-off tokens. */
@@ -147,4 +150,35 @@ export const stopOnSignals = (service: { stop(graceMs?: number): Promise<void> }
   // Started by the development launcher over an IPC channel: stop when the launcher goes away,
   // even if it was killed outright and could not pass the signal on.
   if (process.send) process.on("disconnect", () => handler("SIGTERM"));
+};
+
+/**
+ * A service's process entry point: read and validate the configuration, start, stop on signals;
+ * a bad setting or a failed start is one JSON log line and exit code 1.
+ */
+export const runService = <TConfig extends { logLevel: "debug" | "info" | "warn" | "error" }>(
+  name: string,
+  loadServiceConfig: () => TConfig,
+  start: (config: TConfig) => Promise<{ stop(graceMs?: number): Promise<void> }>,
+  graceMsOf: (config: TConfig) => number,
+): void => {
+  void (async () => {
+    try {
+      const config = loadServiceConfig();
+      configureLogger(name, config.logLevel);
+      const service = await start(config);
+      stopOnSignals(service, graceMsOf(config));
+    } catch (error) {
+      configureLogger(name);
+      log.error(`${name} failed to start`, { error: error instanceof Error ? error.message : String(error) });
+      process.exit(1);
+    }
+  })();
+};
+
+/** Creates the folder of an embedded SQLite database file. */
+export const ensureSqliteFolder = (databaseUrl: string): void => {
+  if (databaseUrl.startsWith("sqlite:") && !databaseUrl.includes(":memory:")) {
+    mkdirSync(dirname(databaseUrl.slice("sqlite:".length)), { recursive: true });
+  }
 };

@@ -1,9 +1,5 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-
 import { openDatabase } from "../kit/database";
-import { configureLogger, log } from "../kit/logger";
-import { type RunningSubgraph, startSubgraphService, stopOnSignals } from "../kit/service";
+import { ensureSqliteFolder, type RunningSubgraph, runService, startSubgraphService } from "../kit/service";
 import { loadRegistryConfig, type RegistryConfig } from "./config";
 import { registryEntities } from "./entities";
 import { createRegistryLoaders } from "./loaders";
@@ -13,9 +9,7 @@ import { seedIfEmpty } from "./seed";
 
 /** Opens the database, brings it up to date, seeds it if asked and empty, and listens. */
 export const startRegistry = async (config: RegistryConfig): Promise<RunningSubgraph> => {
-  if (config.databaseUrl.startsWith("sqlite:") && !config.databaseUrl.includes(":memory:")) {
-    mkdirSync(dirname(config.databaseUrl.slice("sqlite:".length)), { recursive: true });
-  }
+  ensureSqliteFolder(config.databaseUrl);
   const database = await openDatabase({
     url: config.databaseUrl,
     entities: registryEntities,
@@ -45,16 +39,5 @@ export const startRegistry = async (config: RegistryConfig): Promise<RunningSubg
 };
 
 if (require.main === module) {
-  void (async () => {
-    try {
-      const config = loadRegistryConfig();
-      configureLogger(REGISTRY_SUBGRAPH, config.logLevel);
-      const service = await startRegistry(config);
-      stopOnSignals(service, config.shutdownGraceMs);
-    } catch (error) {
-      configureLogger(REGISTRY_SUBGRAPH);
-      log.error("registry failed to start", { error: error instanceof Error ? error.message : String(error) });
-      process.exit(1);
-    }
-  })();
+  runService(REGISTRY_SUBGRAPH, loadRegistryConfig, startRegistry, (config) => config.shutdownGraceMs);
 }

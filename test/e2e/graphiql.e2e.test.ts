@@ -1,14 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { createServer as createHttpServer, get as httpGet, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 
-import { createConnection } from "mysql2/promise";
 import { chromium } from "playwright-core";
 import ts from "typescript";
 
@@ -22,6 +17,7 @@ import {
   type SavedOperation,
 } from "../../gateway/graphiql";
 import { type GraphqlResponse, type Hub, startHub } from "../support/hub";
+import { type LaunchedHub, launchHub } from "../support/launcher";
 import { REPO_ROOT } from "../support/repo";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -314,72 +310,19 @@ const serveRoutes = async (routes: ReturnType<typeof graphiqlRoutes>): Promise<{
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 };
 
-const freePort = (): Promise<number> =>
-  new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-
 const chromiumPresent = existsSync(CHROMIUM);
 const describeInChromium = chromiumPresent ? describe : describe.skip;
 
 describeInChromium(
   `e2e > graphiql > in Chromium${chromiumPresent ? "" : ` (skipped: ${CHROMIUM} is missing; apt-get install chromium)`}`,
   () => {
-    let launcher: ChildProcess | undefined;
-    let dataDir: string;
-    let output = "";
-    const mysqlUrl = process.env.TEST_MYSQL_URL?.replace(/\/+$/, "");
-    const prefix = `t_graphiql_${randomBytes(3).toString("hex")}_`;
-
-    beforeAll(() => {
-      dataDir = mkdtempSync(join(tmpdir(), "hub-graphiql-"));
-    });
-    afterAll(async () => {
-      if (launcher && launcher.exitCode === null) launcher.kill("SIGKILL");
-      rmSync(dataDir, { recursive: true, force: true });
-      if (mysqlUrl) {
-        const connection = await createConnection(mysqlUrl);
-        for (const service of ["registry", "civil_status"]) {
-          await connection.query(`DROP DATABASE IF EXISTS \`${prefix}${service}\``);
-        }
-        await connection.end();
-      }
-    });
+    let hub: LaunchedHub | undefined;
+    afterAll(() => hub?.cleanUp());
 
     it("runs the saved city dashboard as a city officer and shows Ứng Thiên, loading nothing from elsewhere", async () => {
       // A city officer opens GraphiQL on a hub started with `npm start`, on a machine without internet.
-      const [gatewayPort, registryPort, civilStatusPort] = [await freePort(), await freePort(), await freePort()];
-      launcher = spawn(process.execPath, [resolve(REPO_ROOT, "dist/infra/dev/start.js")], {
-        cwd: REPO_ROOT,
-        env: {
-          PATH: process.env.PATH,
-          DATA_DIR: dataDir,
-          GATEWAY_PORT: String(gatewayPort),
-          REGISTRY_PORT: String(registryPort),
-          CIVIL_STATUS_PORT: String(civilStatusPort),
-          SEED_SCALE: "test",
-          LOG_LEVEL: "warn",
-          ...(mysqlUrl ? { MYSQL_URL: mysqlUrl, MYSQL_DATABASE_PREFIX: prefix } : {}),
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      launcher.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      launcher.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      await new Promise<void>((done, fail) => {
-        const timer = setTimeout(() => fail(new Error(`no "Hub ready" within 120 s:\n${output}`)), 120_000);
-        launcher!.stdout!.on("data", () => {
-          if (output.includes("Hub ready")) {
-            clearTimeout(timer);
-            done();
-          }
-        });
-        launcher!.once("exit", (code) => fail(new Error(`launcher exited ${code}:\n${output}`)));
-      });
+      hub = await launchHub("graphiql");
+      const gatewayPort = hub.ports.gateway;
 
       const gatewayOrigin = `http://127.0.0.1:${gatewayPort}`;
       const browser = await chromium.launch({
@@ -441,7 +384,8 @@ describeInChromium(
       expect(requests.some((url) => /\/graphiql\/assets\/graphql\.worker-\w+\.js$/.test(url))).toBe(true);
       expect(problems).toEqual([]);
 
-      const exited = new Promise<number | null>((done) => launcher!.once("exit", (code) => done(code)));
+      const launcher = hub.process;
+      const exited = new Promise<number | null>((done) => launcher.once("exit", (code) => done(code)));
       launcher.kill("SIGTERM");
       expect(await exited).toBe(0);
     }, 240_000);
