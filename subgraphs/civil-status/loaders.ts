@@ -1,12 +1,11 @@
 import DataLoader from "dataloader";
 import { In } from "typeorm";
 
-import { writeAudit } from "../kit/audit";
 import type { WorkingCalendar } from "../kit/calendar";
 import type { SubgraphContext } from "../kit/context";
 import type { Database } from "../kit/database";
 import { DossierTransition } from "../kit/dossier/entities";
-import { forbidden } from "../kit/errors";
+import { createGuardedLoader } from "../kit/guarded-loader";
 import { canReadDossier } from "./access";
 import { CivilStatusDossier } from "./entities/civil-status-dossier";
 import { createStatsLoader } from "./resolvers/desk.resolver";
@@ -18,30 +17,14 @@ export const createCivilStatusLoaders = (
 ) => {
   const manager = database.dataSource.manager;
 
-  /**
-   * Dossiers by code for root lookups and `_entities` alike: loads the batch, decides each against
-   * the caller, and writes one audit INSERT for the batch. A denied dossier comes back as FORBIDDEN.
-   */
-  const dossier = new DataLoader<string, CivilStatusDossier | null | Error>(async (codes) => {
-    const rows = await manager.findBy(CivilStatusDossier, { code: In([...codes]) });
-    const decided = new Map<string, CivilStatusDossier | Error>();
-    const allowed: string[] = [];
-    const denied: string[] = [];
-    for (const row of rows) {
-      if (canReadDossier(context.caller, row)) {
-        allowed.push(row.code);
-        decided.set(row.code, row);
-      } else {
-        denied.push(row.code);
-        decided.set(row.code, forbidden(`You may not see dossier ${row.code}`));
-      }
-    }
-    const entries = [
-      { operation: "dossier.read", entityType: "CivilStatusDossier", entityIds: allowed, outcome: "ALLOWED" as const },
-      { operation: "dossier.read", entityType: "CivilStatusDossier", entityIds: denied, outcome: "DENIED" as const },
-    ].filter((entry) => entry.entityIds.length > 0);
-    await writeAudit(manager, context.caller, context.requestId, entries);
-    return codes.map((code) => decided.get(code) ?? null);
+  /** Dossiers by code, for root lookups and `_entities` alike: guarded per row, every read audited. */
+  const dossier = createGuardedLoader(manager, context, {
+    operation: "dossier.read",
+    entityType: "CivilStatusDossier",
+    what: "dossier",
+    fetch: (codes) => manager.findBy(CivilStatusDossier, { code: In([...codes]) }),
+    idOf: (row) => row.code,
+    rule: () => (row) => canReadDossier(context.caller, row),
   });
 
   const history = new DataLoader<string, DossierTransition[]>(async (codes) => {

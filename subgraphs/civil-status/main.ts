@@ -1,8 +1,7 @@
 import { resolve } from "node:path";
 
 import { loadWorkingCalendar } from "../kit/calendar";
-import { openDatabase } from "../kit/database";
-import { ensureSqliteFolder, type RunningSubgraph, runService, startSubgraphService } from "../kit/service";
+import { type RunningSubgraph, runService, startSubgraph } from "../kit/service";
 import { type CivilStatusConfig, loadCivilStatusConfig } from "./config";
 import { civilStatusEntities } from "./entities";
 import { createCivilStatusLoaders } from "./loaders";
@@ -10,37 +9,24 @@ import { civilStatusMigrations } from "./migrations";
 import { buildCivilStatusSchema, CIVIL_STATUS_SUBGRAPH } from "./schema";
 import { isEmpty, seedDemoDossiers } from "./seed";
 
-/** Loads the working-day calendar, opens the database, brings it up to date and listens. */
-export const startCivilStatus = async (config: CivilStatusConfig): Promise<RunningSubgraph> => {
+/** Loads the working-day calendar, opens the database, brings it up to date, seeds it if asked and empty, and listens. */
+export const startCivilStatus = (config: CivilStatusConfig): Promise<RunningSubgraph> => {
   const calendar = loadWorkingCalendar(resolve(config.calendarDir));
-  ensureSqliteFolder(config.databaseUrl);
-  const database = await openDatabase({
-    url: config.databaseUrl,
+  return startSubgraph(config, {
+    name: CIVIL_STATUS_SUBGRAPH,
     entities: civilStatusEntities,
     migrations: civilStatusMigrations,
-  });
-  try {
-    if (config.seedOnEmpty !== "none" && (await isEmpty(database.dataSource))) {
+    schema: buildCivilStatusSchema,
+    createLoaders: createCivilStatusLoaders,
+    services: { calendar },
+    prepare: async (database) => {
+      if (config.seedOnEmpty === "none" || !(await isEmpty(database.dataSource))) return;
       await seedDemoDossiers(database.dataSource, calendar, {
         unitsFile: config.adminUnitsFile,
         scale: config.seedOnEmpty,
       });
-    }
-    return await startSubgraphService({
-      name: CIVIL_STATUS_SUBGRAPH,
-      schema: buildCivilStatusSchema(),
-      database,
-      createLoaders: createCivilStatusLoaders,
-      services: { calendar },
-      port: config.port,
-      host: config.host,
-      handoffPublicKeyFile: config.handoffPublicKeyFile,
-      production: config.nodeEnv === "production",
-    });
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
+    },
+  });
 };
 
 if (require.main === module) {

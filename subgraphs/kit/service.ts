@@ -7,8 +7,7 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 
 import type { SubgraphContext } from "./context";
-import type { Database } from "./database";
-import { isDatabaseReachable } from "./database";
+import { type Database, isDatabaseReachable, openDatabase } from "./database";
 import { type Handoff, loadHandoffPublicKey, verifyHandoff } from "./handoff";
 import { HttpError, type HttpService, startHttpService } from "./http";
 import { configureLogger, log } from "./logger";
@@ -180,5 +179,55 @@ export const runService = <TConfig extends { logLevel: "debug" | "info" | "warn"
 export const ensureSqliteFolder = (databaseUrl: string): void => {
   if (databaseUrl.startsWith("sqlite:") && !databaseUrl.includes(":memory:")) {
     mkdirSync(dirname(databaseUrl.slice("sqlite:".length)), { recursive: true });
+  }
+};
+
+/** The settings every subgraph shares (subgraph-config.ts). */
+export interface SubgraphBaseConfig {
+  nodeEnv: string;
+  port: number;
+  host: string;
+  databaseUrl: string;
+  handoffPublicKeyFile: string;
+}
+
+export interface SubgraphDefinition<TLoaders, TServices> {
+  name: string;
+  entities: Parameters<typeof openDatabase>[0]["entities"];
+  migrations: Parameters<typeof openDatabase>[0]["migrations"];
+  schema: () => GraphQLSchema;
+  createLoaders: SubgraphServiceOptions<TLoaders, TServices>["createLoaders"];
+  services?: TServices;
+  /** Runs once the database is up to date, before listening: first-start seeding, say. */
+  prepare?: (database: Database) => Promise<void>;
+}
+
+/** A subgraph's start: its database up to date, prepared, then listening; the database closed on failure. */
+export const startSubgraph = async <TLoaders, TServices = undefined>(
+  config: SubgraphBaseConfig,
+  definition: SubgraphDefinition<TLoaders, TServices>,
+): Promise<RunningSubgraph> => {
+  ensureSqliteFolder(config.databaseUrl);
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    entities: definition.entities,
+    migrations: definition.migrations,
+  });
+  try {
+    await definition.prepare?.(database);
+    return await startSubgraphService({
+      name: definition.name,
+      schema: definition.schema(),
+      database,
+      createLoaders: definition.createLoaders,
+      services: definition.services,
+      port: config.port,
+      host: config.host,
+      handoffPublicKeyFile: config.handoffPublicKeyFile,
+      production: config.nodeEnv === "production",
+    });
+  } catch (error) {
+    await database.close();
+    throw error;
   }
 };

@@ -1,10 +1,9 @@
 import DataLoader from "dataloader";
 import { In } from "typeorm";
 
-import { writeAudit } from "../kit/audit";
 import type { SubgraphContext } from "../kit/context";
 import type { Database } from "../kit/database";
-import { forbidden } from "../kit/errors";
+import { createGuardedLoader } from "../kit/guarded-loader";
 import { canSeeCitizenById } from "./access";
 import { Citizen } from "./entities/citizen";
 import { Commune } from "./entities/commune";
@@ -47,43 +46,24 @@ export const createRegistryLoaders = (database: Database, context: Omit<Subgraph
     ),
   );
 
-  /**
-   * Citizens by exact personalId, for root lookups and `_entities` alike: loads the batch,
-   * decides each against the caller, and writes one audit INSERT for the whole batch.
-   * A denied citizen comes back as a FORBIDDEN error, never as data.
-   */
-  const citizen = new DataLoader<string, Citizen | null | Error>(async (ids) => {
-    const rows = await manager.findBy(Citizen, { personalId: In([...ids]) });
-    const residences = await commune.loadMany([...new Set(rows.map((row) => row.residenceCommuneCode))]);
-    const provinceOf = new Map(
-      residences.filter((c): c is Commune => c instanceof Commune).map((c) => [c.code, c.provinceCode]),
-    );
-    const allowed: string[] = [];
-    const denied: string[] = [];
-    const decided = new Map<string, Citizen | Error>();
-    for (const row of rows) {
-      const place = {
-        communeCode: row.residenceCommuneCode,
-        provinceCode: provinceOf.get(row.residenceCommuneCode) ?? "",
-      };
-      if (canSeeCitizenById(context.caller, row.personalId, place)) {
-        allowed.push(row.personalId);
-        decided.set(row.personalId, row);
-      } else {
-        denied.push(row.personalId);
-        decided.set(row.personalId, forbidden(`You may not see citizen ${row.personalId}`));
-      }
-    }
-    await writeAudit(
-      manager,
-      context.caller,
-      context.requestId,
-      [
-        { operation: "citizen.read", entityType: "Citizen", entityIds: allowed, outcome: "ALLOWED" },
-        { operation: "citizen.read", entityType: "Citizen", entityIds: denied, outcome: "DENIED" },
-      ].filter((entry) => entry.entityIds.length > 0) as Parameters<typeof writeAudit>[3],
-    );
-    return ids.map((id) => decided.get(id) ?? null);
+  /** Citizens by exact personalId: guarded per row against their residence, every read audited. */
+  const citizen = createGuardedLoader(manager, context, {
+    operation: "citizen.read",
+    entityType: "Citizen",
+    what: "citizen",
+    fetch: (ids) => manager.findBy(Citizen, { personalId: In([...ids]) }),
+    idOf: (row) => row.personalId,
+    rule: async (rows) => {
+      const residences = await commune.loadMany([...new Set(rows.map((row) => row.residenceCommuneCode))]);
+      const provinceOf = new Map(
+        residences.filter((c): c is Commune => c instanceof Commune).map((c) => [c.code, c.provinceCode]),
+      );
+      return (row) =>
+        canSeeCitizenById(context.caller, row.personalId, {
+          communeCode: row.residenceCommuneCode,
+          provinceCode: provinceOf.get(row.residenceCommuneCode) ?? "",
+        });
+    },
   });
 
   return { province, commune, communesByProvince, formerByCommune, citizen };
