@@ -56,6 +56,9 @@ export const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = {
   "CivilStatusStats.byProcedure": 6,
   // A dossier's steps: receipt, a few moves, at most a handful of supplement rounds.
   "CivilStatusDossier.history": 20,
+  // A person's marriages and marital-status certificates: a handful in a lifetime.
+  "CitizenCivilStatus.marriages": 5,
+  "CitizenCivilStatus.maritalStatusCertificates": 10,
 };
 /** Any other list without `first` is assumed to hold a full page. */
 export const DEFAULT_LIST_SIZE = SUBGRAPH_MAX_PAGE_SIZE;

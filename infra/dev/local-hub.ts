@@ -20,6 +20,8 @@ export interface LocalHubOptions {
   devSecret: string;
   adminUnitsFile?: string;
   adminMergesFile?: string;
+  /** Civil status's clock starts here (ISO 8601 with offset) instead of the real time: a desk's day replayed. */
+  civilStatusClockStart?: string;
 }
 
 export interface LocalHub {
@@ -56,6 +58,8 @@ export const startLocalHub = async (options: LocalHubOptions): Promise<LocalHub>
       DATABASE_URL: options.civilStatusDatabaseUrl,
       HANDOFF_PUBLIC_KEY_FILE: keys.publicKeyFile,
       CALENDAR_DIR: resolve(ROOT, "infra/calendar"),
+      ...(options.adminUnitsFile ? { ADMIN_UNITS_FILE: options.adminUnitsFile } : {}),
+      ...(options.civilStatusClockStart ? { CLOCK_START: options.civilStatusClockStart } : {}),
     }),
   );
   const gateway = await startGateway(

@@ -1,6 +1,8 @@
 import { resolve } from "node:path";
 
+import { readCommuneProvinces } from "../kit/admin-units";
 import { loadWorkingCalendar } from "../kit/calendar";
+import { clockStartingAt, systemClock } from "../kit/clock";
 import { type RunningSubgraph, runService, startSubgraph } from "../kit/service";
 import { type CivilStatusConfig, loadCivilStatusConfig } from "./config";
 import { civilStatusEntities } from "./entities";
@@ -12,18 +14,21 @@ import { isEmpty, seedDemoDossiers } from "./seed";
 /** Loads the working-day calendar, opens the database, brings it up to date, seeds it if asked and empty, and listens. */
 export const startCivilStatus = (config: CivilStatusConfig): Promise<RunningSubgraph> => {
   const calendar = loadWorkingCalendar(resolve(config.calendarDir));
+  const clock = config.clockStart ? clockStartingAt(config.clockStart) : systemClock;
+  const units = readCommuneProvinces(config.adminUnitsFile);
   return startSubgraph(config, {
     name: CIVIL_STATUS_SUBGRAPH,
     entities: civilStatusEntities,
     migrations: civilStatusMigrations,
     schema: buildCivilStatusSchema,
     createLoaders: createCivilStatusLoaders,
-    services: { calendar },
+    services: { calendar, clock, units },
     prepare: async (database) => {
       if (config.seedOnEmpty === "none" || !(await isEmpty(database.dataSource))) return;
       await seedDemoDossiers(database.dataSource, calendar, {
         unitsFile: config.adminUnitsFile,
         scale: config.seedOnEmpty,
+        now: clock(),
       });
     },
   });

@@ -1,7 +1,13 @@
 import { GraphQLError } from "graphql";
 
 /** Stable error codes clients can branch on (extensions.code). */
-export type ErrorCode = "BAD_USER_INPUT" | "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "CONFLICT";
+export type ErrorCode =
+  | "BAD_USER_INPUT"
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "UNAUTHENTICATED"
+  | "CONFLICT"
+  | "SERVICE_UNAVAILABLE";
 
 /** Bad input: names the argument or input field at fault in extensions.field. */
 export const badInput = (field: string, message: string): GraphQLError =>
@@ -23,3 +29,7 @@ export const conflict = (message: string, field?: string): GraphQLError =>
 
 export const errorCode = (error: unknown): string | undefined =>
   error instanceof GraphQLError ? (error.extensions?.code as string | undefined) : undefined;
+
+/** The service cannot do this now for a reason on its side that an operator must fix. */
+export const unavailable = (message: string): GraphQLError =>
+  new GraphQLError(message, { extensions: { code: "SERVICE_UNAVAILABLE" } });

@@ -1,10 +1,12 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 
 import { badInput } from "./errors";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./page-size";
 
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
+// Every subgraph pages its lists the same way, so each may resolve PageInfo.
+@Directive("@shareable")
 @ObjectType({ description: "Thông tin trang — where this page ends and whether more follow" })
 export class PageInfo {
   @Field(() => String, { nullable: true, description: "Con trỏ cuối — pass as `after` to read the next page" })

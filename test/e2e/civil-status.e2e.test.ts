@@ -43,29 +43,61 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.close());
 
-describe("e2e > civil-status > a marital-status certificate at the Ứng Thiên desk", () => {
-  it("is received, processed, completed and returned on time, with its history", async () => {
-    // A resident asks for a marital-status certificate; the officer issues it and hands it over.
+describe("e2e > civil-status > a marital-status certificate at the Ứng Thiên desk on 1 July", () => {
+  const ISSUE = `mutation($input: IssueMaritalStatusCertificateInput!) {
+    issueMaritalStatusCertificate(input: $input) { ${FIELDS}
+      result { __typename ... on MaritalStatusCertificate { maritalStatus purpose validUntil registeredAt communeCode dossierCode } } } }`;
+  const RECORDS = `query($id: ID!) { citizen(personalId: $id) { personalId
+    civilStatus { maritalStatus maritalStatusCertificates { maritalStatus validUntil dossierCode }
+      dossiers { nodes { code status } } } } }`;
+
+  it("is received, certified, returned on time with its history, and shown to the officer and the citizen only", async () => {
+    // A resident asks for a marital-status certificate to marry; the officer issues it and hands it over.
     const received = await receive("ut-msc-0001");
     expect(received.body.errors).toBeUndefined();
     const dossier = received.body.data!.receiveCivilStatusDossier;
-    expect(dossier.code).toMatch(/^10369\.HT-\d{6}-\d{4}$/);
+    expect(dossier.code).toBe("10369.HT-260701-0001");
     expect(dossier).toMatchObject({ status: "ACCEPTED", nationalStatusCode: 2, version: 1, timeliness: "IN_PROGRESS" });
     expect(dossier.procedureName).toBe("Cấp Giấy xác nhận tình trạng hôn nhân");
+    // Three working days from Wednesday 1 July 2026: due at the end of Monday 6 July.
     expect(dossier.dueAt).toBe(
       calendar.dueAt(new Date(dossier.acceptedAt), { kind: "WORKING_DAYS", days: 3 }).toISOString(),
     );
+    expect(dossier.dueAt).toBe("2026-07-06T16:59:59.999Z");
 
-    let version = dossier.version;
-    for (const to of ["PROCESSING", "COMPLETED", "RETURNED"]) {
-      const moved = await hub.graphql<{ moveCivilStatusDossier: DossierView }>(
-        MOVE,
-        { code: dossier.code, v: version, to },
-        { token: officer },
-      );
-      expect(moved.body.errors).toBeUndefined();
-      version = moved.body.data!.moveCivilStatusDossier.version;
-    }
+    const issued = await hub.graphql<{ issueMaritalStatusCertificate: DossierView & { result: unknown } }>(
+      ISSUE,
+      {
+        input: {
+          dossierCode: dossier.code,
+          expectedVersion: 1,
+          person: { personalId: resident.personalId, gender: resident.gender, birthDate: resident.birthDate },
+          purpose: "Để đăng ký kết hôn",
+        },
+      },
+      { token: officer },
+    );
+    expect(issued.body.errors).toBeUndefined();
+    expect(issued.body.data!.issueMaritalStatusCertificate).toMatchObject({
+      status: "COMPLETED",
+      version: 2,
+      result: {
+        __typename: "MaritalStatusCertificate",
+        maritalStatus: "SINGLE",
+        purpose: "Để đăng ký kết hôn",
+        validUntil: "2026-12-31",
+        registeredAt: "2026-07-01",
+        communeCode: "10369",
+        dossierCode: dossier.code,
+      },
+    });
+    const returned = await hub.graphql<{ moveCivilStatusDossier: DossierView }>(
+      MOVE,
+      { code: dossier.code, v: 2, to: "RETURNED" },
+      { token: officer },
+    );
+    expect(returned.body.errors).toBeUndefined();
+
     const read = await hub.graphql<{ civilStatusDossier: DossierView }>(
       `query($code: ID!) { civilStatusDossier(code: $code) { ${FIELDS} } }`,
       { code: dossier.code },
@@ -74,14 +106,51 @@ describe("e2e > civil-status > a marital-status certificate at the Ứng Thiên 
     expect(read.body.data!.civilStatusDossier).toMatchObject({
       status: "RETURNED",
       nationalStatusCode: 10,
-      version: 4,
+      version: 3,
       timeliness: "ON_TIME",
     });
     expect(read.body.data!.civilStatusDossier.history).toEqual([
       { fromStatus: null, toStatus: "ACCEPTED", actor: "officer-10369" },
-      { fromStatus: "ACCEPTED", toStatus: "PROCESSING", actor: "officer-10369" },
-      { fromStatus: "PROCESSING", toStatus: "COMPLETED", actor: "officer-10369" },
+      { fromStatus: "ACCEPTED", toStatus: "COMPLETED", actor: "officer-10369" },
       { fromStatus: "COMPLETED", toStatus: "RETURNED", actor: "officer-10369" },
+    ]);
+
+    // The officer and the citizen see the status and the certificate; an officer elsewhere does not.
+    const expected = {
+      citizen: {
+        personalId: resident.personalId,
+        civilStatus: {
+          maritalStatus: "SINGLE",
+          maritalStatusCertificates: [{ maritalStatus: "SINGLE", validUntil: "2026-12-31", dossierCode: dossier.code }],
+          dossiers: { nodes: [{ code: dossier.code, status: "RETURNED" }] },
+        },
+      },
+    };
+    const byOfficer = await hub.graphql(RECORDS, { id: resident.personalId }, { token: officer });
+    expect(byOfficer.body).toEqual({ data: expected });
+    const citizen = await hub.token({
+      sub: `citizen-${resident.personalId}`,
+      role: "CITIZEN",
+      personalId: resident.personalId,
+      fields: [],
+    });
+    const byCitizen = await hub.graphql(RECORDS, { id: resident.personalId }, { token: citizen });
+    expect(byCitizen.body).toEqual({ data: expected });
+
+    const outsider = await hub.token({ ...PERSONAS.ungThienOfficer, sub: "officer-00070", communeCode: "00070" });
+    const denied = await hub.graphql(RECORDS, { id: resident.personalId }, { token: outsider });
+    expect(denied.body.data).toEqual({ citizen: { personalId: resident.personalId, civilStatus: null } });
+    expect(denied.body.errors!.map((e) => [e.path, e.extensions!.code])).toEqual([
+      [["citizen", "civilStatus"], "FORBIDDEN"],
+    ]);
+    const audit = await hub.civilStatus.database.dataSource.query(
+      "SELECT actor, outcome FROM audit_event WHERE entity_id = ? AND operation = 'registers.read' ORDER BY id",
+      [resident.personalId],
+    );
+    expect(audit).toEqual([
+      { actor: "officer-10369", outcome: "ALLOWED" },
+      { actor: `citizen-${resident.personalId}`, outcome: "ALLOWED" },
+      { actor: "officer-00070", outcome: "DENIED" },
     ]);
 
     // A move out of RETURNED, and a move from a stale version, change nothing.
@@ -89,7 +158,7 @@ describe("e2e > civil-status > a marital-status certificate at the Ứng Thiên 
       "SELECT status, version FROM civil_status_dossier WHERE code = ?",
       [dossier.code],
     );
-    const fromReturned = await hub.graphql(MOVE, { code: dossier.code, v: 4, to: "PROCESSING" }, { token: officer });
+    const fromReturned = await hub.graphql(MOVE, { code: dossier.code, v: 3, to: "PROCESSING" }, { token: officer });
     expect(fromReturned.body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "to" });
     const stale = await hub.graphql(MOVE, { code: dossier.code, v: 2, to: "PROCESSING" }, { token: officer });
     expect(stale.body.errors![0].extensions).toMatchObject({ code: "CONFLICT", field: "expectedVersion" });

@@ -56,11 +56,23 @@ export const PERSONAS = {
 } satisfies Record<string, IdentityClaims>;
 
 /**
+ * The instant the civil-status clock starts at in tests: 08:30 in Hà Nội on Wednesday 1 July 2026,
+ * a working day, one year into the two-tier government. Fixed so that due dates, ages and "today"
+ * do not depend on the day the suite runs (nor on whether next year's holiday file exists yet).
+ */
+export const DESK_DAY_START = "2026-07-01T08:30:00+07:00";
+
+export interface HubOptions {
+  /** Where civil status's clock starts; DESK_DAY_START unless a test needs another day. */
+  clockStart?: string;
+}
+
+/**
  * Starts the registry and the gateway on ephemeral ports over real HTTP, on a fresh database
  * (SQLite, or MariaDB when TEST_MYSQL_URL is set), seeded at the `test` scale through the
  * same first-start path `npm start` uses.
  */
-export const startHub = async (): Promise<Hub> => {
+export const startHub = async (options: HubOptions = {}): Promise<Hub> => {
   configureLogger("test", "error");
   const registryDb = await createTestDatabaseUrl("registry");
   const civilStatusDb = await createTestDatabaseUrl("civil-status");
@@ -71,6 +83,7 @@ export const startHub = async (): Promise<Hub> => {
     devSecret: DEV_SECRET,
     adminUnitsFile: ADMIN_UNITS_FILE,
     adminMergesFile: ADMIN_MERGES_FILE,
+    civilStatusClockStart: options.clockStart ?? DESK_DAY_START,
   });
   const { registry, civilStatus, gateway, keys } = local;
 

@@ -1,5 +1,19 @@
 import { AuditEvent } from "../../kit/audit";
 import { DOSSIER_KIT_ENTITIES } from "../../kit/dossier/entities";
+import { BirthRegistration } from "./birth-registration";
 import { CivilStatusDossier } from "./civil-status-dossier";
+import { DeathRegistration } from "./death-registration";
+import { ExtractCopy } from "./extract-copy";
+import { MaritalStatusCertificate } from "./marital-status-certificate";
+import { MarriageRegistration } from "./marriage-registration";
 
-export const civilStatusEntities = [CivilStatusDossier, ...DOSSIER_KIT_ENTITIES, AuditEvent];
+export const civilStatusEntities = [
+  CivilStatusDossier,
+  BirthRegistration,
+  DeathRegistration,
+  MarriageRegistration,
+  MaritalStatusCertificate,
+  ExtractCopy,
+  ...DOSSIER_KIT_ENTITIES,
+  AuditEvent,
+];

@@ -1,3 +1,4 @@
 import { Initial1751328000100 } from "./1751328000100-initial";
+import { Registers1751328000200 } from "./1751328000200-registers";
 
-export const civilStatusMigrations = [Initial1751328000100];
+export const civilStatusMigrations = [Initial1751328000100, Registers1751328000200];

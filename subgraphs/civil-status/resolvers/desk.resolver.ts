@@ -1,14 +1,20 @@
 import DataLoader from "dataloader";
-import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from "type-graphql";
 
+import type { AdminUnits } from "../../kit/admin-units";
 import { endOfLocalDay, startOfLocalDay } from "../../kit/calendar";
 import { type Caller, Role, WorkField } from "../../kit/caller";
+import type { Database } from "../../kit/database";
 import { DossierStats, queryDossierStats, type StatsRow, summarise } from "../../kit/dossier/stats";
 import { badInput, forbidden } from "../../kit/errors";
 import { requireRole, worksInField } from "../../kit/guards";
+import { type Connection, pageSize } from "../../kit/pagination";
 import { DateScalar } from "../../kit/scalars";
 import { procedureByCode } from "../catalogue";
+import type { CivilStatusDossier } from "../entities/civil-status-dossier";
+import { CivilStatusDossierFilter } from "../inputs/dossier-filter.input";
 import type { CivilStatusContext } from "../loaders";
+import { CivilStatusDossierConnection, dossierPage } from "./dossier-page";
 
 @ObjectType("CivilStatusProcedureStats", { description: "Số liệu theo thủ tục — the figures of one procedure" })
 export class CivilStatusProcedureStats extends DossierStats {
@@ -67,9 +73,9 @@ export class ProvinceDeskResolver {
 /**
  * Who may read a desk's figures (DESIGN §7): analysts and admins everywhere; a commune's officers
  * (in the field) and leaders their own commune; city officers their province — for a commune
- * desk, their figures count only dossiers of their own province.
+ * desk, the commune must be in their province (the official list says which).
  */
-const statsAccess = (caller: Caller, scope: Scope): { restrictToProvince?: string } => {
+const statsAccess = (caller: Caller, scope: Scope, units: AdminUnits): { restrictToProvince?: string } => {
   const role = requireRole(caller);
   if (role === Role.ANALYST || role === Role.ADMIN) return {};
   if (!worksInField(caller, WorkField.CIVIL_STATUS))
@@ -79,8 +85,9 @@ const statsAccess = (caller: Caller, scope: Scope): { restrictToProvince?: strin
     throw forbidden(`A desk of ${caller.communeCode ?? "no commune"} may not read the figures of ${scope.code}`);
   }
   if (role === Role.CITY_OFFICER && caller.provinceCode) {
-    if (scope.kind === "PROVINCE" && scope.code !== caller.provinceCode) {
-      throw forbidden(`City officers of ${caller.provinceCode} may not read the figures of province ${scope.code}`);
+    const province = scope.kind === "PROVINCE" ? scope.code : units.get(scope.code);
+    if (province !== caller.provinceCode) {
+      throw forbidden(`City officers of ${caller.provinceCode} may not read the figures of ${scope.code}`);
     }
     return { restrictToProvince: caller.provinceCode };
   }
@@ -98,7 +105,10 @@ const toStats = (rows: readonly StatsRow[]): CivilStatusStats => {
 };
 
 /** One grouped query per batch: a dashboard over 126 communes costs one statement, not 126. */
-export const createStatsLoader = (context: Pick<CivilStatusContext, "database">) =>
+export const createStatsLoader = (context: {
+  database: Database;
+  clock: () => Date;
+}): DataLoader<string, CivilStatusStats, string> =>
   new DataLoader<string, CivilStatusStats, string>(async (keys) => {
     const parsed = keys.map(
       (key) => JSON.parse(key) as { kind: Scope["kind"]; code: string; from: string; to: string; restrict?: string },
@@ -108,7 +118,7 @@ export const createStatsLoader = (context: Pick<CivilStatusContext, "database">)
       const group = JSON.stringify([item.kind, item.from, item.to, item.restrict ?? null]);
       groups.set(group, [...(groups.get(group) ?? []), item]);
     }
-    const now = new Date();
+    const now = context.clock();
     const results = new Map<string, CivilStatusStats>();
     for (const items of groups.values()) {
       const { kind, from, to, restrict } = items[0];
@@ -138,12 +148,79 @@ export class CivilStatusDeskResolver {
     @Root() desk: CivilStatusDesk,
     @Arg("from", () => DateScalar, { description: "Từ ngày — first day of receipt" }) from: string,
     @Arg("to", () => DateScalar, { description: "Đến ngày — last day of receipt, inclusive" }) to: string,
-    @Ctx() { caller, loaders }: CivilStatusContext,
+    @Ctx() { caller, loaders, services }: CivilStatusContext,
   ): Promise<CivilStatusStats> {
     if (to < from) throw badInput("to", `to (${to}) is before from (${from})`);
-    const { restrictToProvince } = statsAccess(caller, desk.scope);
+    const { restrictToProvince } = statsAccess(caller, desk.scope, services.units);
     return loaders.stats.load(
       JSON.stringify({ ...desk.scope, from, to, ...(restrictToProvince ? { restrict: restrictToProvince } : {}) }),
+    );
+  }
+}
+
+/**
+ * Who may list a desk's dossiers (DESIGN §7): they name applicants, so the desk of the commune
+ * (officers in the field, leaders), city officers in the field for communes of their province,
+ * admins. Analysts read figures only.
+ */
+const listAccess = (caller: Caller, scope: Scope, units: AdminUnits): void => {
+  const role = requireRole(caller);
+  if (role === Role.ADMIN) return;
+  if (!worksInField(caller, WorkField.CIVIL_STATUS))
+    throw forbidden("Civil-status dossiers are for the civil-status field");
+  if ((role === Role.COMMUNE_OFFICER || role === Role.COMMUNE_LEADER) && scope.kind === "COMMUNE") {
+    if (scope.code === caller.communeCode) return;
+  }
+  if (role === Role.CITY_OFFICER && caller.provinceCode) {
+    const province = scope.kind === "PROVINCE" ? scope.code : units.get(scope.code);
+    if (province === caller.provinceCode) return;
+  }
+  throw forbidden(
+    `A ${role} of ${caller.communeCode ?? caller.provinceCode ?? "no unit"} may not list the dossiers of ${scope.code}`,
+  );
+};
+
+@Resolver(() => CivilStatusDesk)
+export class CivilStatusDeskDossiersResolver {
+  @FieldResolver(() => CivilStatusDossierConnection, {
+    description:
+      "Hồ sơ — the desk's dossiers, newest first, filtered and paged; for the desk and its city officers; audited",
+  })
+  dossiers(
+    @Root() desk: CivilStatusDesk,
+    @Ctx() { caller, loaders, services }: CivilStatusContext,
+    @Arg("filter", () => CivilStatusDossierFilter, { nullable: true, description: "Lọc — which dossiers" })
+    filter?: CivilStatusDossierFilter,
+    @Arg("first", () => Int, { nullable: true, description: "Số hồ sơ mỗi trang — 1 to 100 (default 20)" })
+    first?: number,
+    @Arg("after", () => String, { nullable: true, description: "Sau con trỏ — endCursor of the previous page" })
+    after?: string,
+  ): Promise<Connection<CivilStatusDossier>> {
+    const size = pageSize(first);
+    listAccess(caller, desk.scope, services.units);
+    if (filter?.procedureCode && !procedureByCode(filter.procedureCode)) {
+      throw badInput("filter.procedureCode", `${filter.procedureCode} is not a civil-status procedure of the commune`);
+    }
+    if (filter?.receivedFrom && filter.receivedTo && filter.receivedTo < filter.receivedFrom) {
+      throw badInput(
+        "filter.receivedTo",
+        `receivedTo (${filter.receivedTo}) is before receivedFrom (${filter.receivedFrom})`,
+      );
+    }
+    return dossierPage(
+      loaders,
+      desk.scope.kind === "COMMUNE" ? "commune_code" : "province_code",
+      desk.scope.code,
+      {
+        ...(filter?.status?.length ? { statuses: filter.status } : {}),
+        ...(filter?.procedureCode ? { procedureCode: filter.procedureCode } : {}),
+        ...(filter?.channel ? { channel: filter.channel } : {}),
+        ...(filter?.receivedFrom ? { receivedFrom: startOfLocalDay(filter.receivedFrom) } : {}),
+        ...(filter?.receivedTo ? { receivedTo: endOfLocalDay(filter.receivedTo) } : {}),
+        ...(filter?.overdue ? { overdueAt: services.clock() } : {}),
+      },
+      size,
+      after,
     );
   }
 }

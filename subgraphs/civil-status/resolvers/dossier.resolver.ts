@@ -1,28 +1,56 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Authorized,
+  createUnionType,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 
 import { writeAudit } from "../../kit/audit";
 import { Role, WorkField } from "../../kit/caller";
-import { DOSSIER_CODE, FIELD_PREFIX } from "../../kit/dossier/code";
+import { FIELD_PREFIX } from "../../kit/dossier/code";
 import { DossierChannel, DossierTransition } from "../../kit/dossier/entities";
 import { DossierStatus, DossierTimeliness, NATIONAL_STATUS_CODE } from "../../kit/dossier/status";
 import { createIdempotently, moveDossier, nextDossierCode, recordCreation } from "../../kit/dossier/workflow";
 import { badInput, forbidden, notFound } from "../../kit/errors";
 import { requireRole } from "../../kit/guards";
 import { parsePersonalId } from "../../kit/personal-id";
-import { canWorkOnDossier } from "../access";
-import { limitFor, procedureByCode } from "../catalogue";
+import { procedureByCode } from "../catalogue";
+import { BirthRegistration } from "../entities/birth-registration";
 import { CivilStatusDossier } from "../entities/civil-status-dossier";
+import { DeathRegistration } from "../entities/death-registration";
+import { ExtractCopy } from "../entities/extract-copy";
+import { MaritalStatusCertificate } from "../entities/marital-status-certificate";
+import { MarriageRegistration } from "../entities/marriage-registration";
 import { ReceiveCivilStatusDossierInput } from "../inputs/receive-dossier.input";
-import type { CivilStatusContext } from "../loaders";
+import { SubmitCivilStatusDossierInput } from "../inputs/submit-dossier.input";
+import type { CivilStatusContext, IssuedResult } from "../loaders";
+import { CitizenRef } from "./citizen-ref";
+import { ISSUING_MUTATION, requireCivilStatusCode } from "./issuing";
+import { civilStatusMoveHooks, dueDateFor } from "./workflow";
 
 const DESK_ROLES = [Role.COMMUNE_OFFICER, Role.COMMUNE_LEADER];
 
-const requireCivilStatusCode = (code: string): void => {
-  const match = DOSSIER_CODE.exec(code);
-  if (!match || match[2] !== FIELD_PREFIX.CIVIL_STATUS) {
-    throw badInput("code", `"${code}" is not a civil-status dossier code ({commune}.HT-{yyMMdd}-{nnnn})`);
-  }
-};
+/** The paper a completed dossier issued (kết quả giải quyết). */
+export const CivilStatusResultUnion = createUnionType({
+  name: "CivilStatusResult",
+  description: "Kết quả giải quyết — the paper a civil-status dossier issued",
+  types: () =>
+    [BirthRegistration, DeathRegistration, MarriageRegistration, MaritalStatusCertificate, ExtractCopy] as const,
+  resolveType: (value) => {
+    if (value instanceof BirthRegistration) return "BirthRegistration";
+    if (value instanceof DeathRegistration) return "DeathRegistration";
+    if (value instanceof MarriageRegistration) return "MarriageRegistration";
+    if (value instanceof MaritalStatusCertificate) return "MaritalStatusCertificate";
+    return "ExtractCopy";
+  },
+});
 
 /** Civil-status dossiers at the commune desk: receive, read, move through the workflow (DESIGN §4). */
 @Resolver(() => CivilStatusDossier)
@@ -62,11 +90,8 @@ export class CivilStatusDossierResolver {
       throw badInput("procedureCode", `${input.procedureCode} is not a civil-status procedure of the commune`);
     const applicant = parsePersonalId(input.applicantPersonalId);
     if (!applicant.ok) throw badInput("applicantPersonalId", applicant.reason);
-    const now = new Date();
-    const dueAt = services.calendar.dueAt(
-      now,
-      limitFor(procedure, { verificationNeeded: input.verificationNeeded ?? false }),
-    );
+    const now = services.clock();
+    const dueAt = dueDateFor(services, procedure, now, input.verificationNeeded ?? false);
     const communeCode = caller.communeCode;
     const provinceCode = caller.provinceCode;
 
@@ -108,6 +133,60 @@ export class CivilStatusDossierResolver {
     return created;
   }
 
+  @Authorized(Role.CITIZEN)
+  @Mutation(() => CivilStatusDossier, {
+    description:
+      "Nộp hồ sơ trực tuyến — a citizen files a civil-status dossier for themselves at a commune; it waits as SUBMITTED until the desk accepts it, which fixes the due date",
+  })
+  async submitCivilStatusDossier(
+    @Arg("input", () => SubmitCivilStatusDossierInput) input: SubmitCivilStatusDossierInput,
+    @Ctx() { caller, requestId, database, services }: CivilStatusContext,
+  ): Promise<CivilStatusDossier> {
+    const applicant = caller.personalId;
+    if (!applicant) throw forbidden("Your token names no citizen");
+    const procedure = procedureByCode(input.procedureCode);
+    if (!procedure)
+      throw badInput("procedureCode", `${input.procedureCode} is not a civil-status procedure of the commune`);
+    const provinceCode = services.units.get(input.communeCode);
+    if (!provinceCode) throw badInput("communeCode", `${input.communeCode} is not a commune in force`);
+    const now = services.clock();
+    const { code } = await createIdempotently(
+      database,
+      input.idempotencyKey,
+      "submitCivilStatusDossier",
+      { ...input, applicant },
+      async (manager) => {
+        const code = await nextDossierCode(manager, database.kind, input.communeCode, FIELD_PREFIX.CIVIL_STATUS, now);
+        const dossier = Object.assign(new CivilStatusDossier(), {
+          code,
+          procedureCode: procedure.code,
+          communeCode: input.communeCode,
+          provinceCode,
+          applicantPersonalId: applicant,
+          channel: DossierChannel.ONLINE,
+          status: DossierStatus.SUBMITTED,
+          nationalStatusCode: NATIONAL_STATUS_CODE.SUBMITTED,
+          version: 1,
+          receivedAt: now,
+          acceptedAt: null,
+          dueAt: null,
+          endedAt: null,
+          supplementCount: 0,
+          supplementSince: null,
+          effectiveDueAt: null,
+          supplementMs: "0",
+        });
+        await manager.insert(CivilStatusDossier, dossier);
+        await recordCreation(manager, dossier, caller, input.note);
+        await writeAudit(manager, caller, requestId, [
+          { operation: "dossier.submit", entityType: "CivilStatusDossier", entityIds: [code], outcome: "ALLOWED" },
+        ]);
+        return code;
+      },
+    );
+    return database.dataSource.manager.findOneByOrFail(CivilStatusDossier, { code });
+  }
+
   @Authorized(...DESK_ROLES, Role.CITIZEN, Role.ADMIN)
   @Mutation(() => CivilStatusDossier, {
     description:
@@ -127,25 +206,14 @@ export class CivilStatusDossierResolver {
         manager,
         CivilStatusDossier,
         caller,
-        { code, expectedVersion, to, note: note ?? undefined, at: new Date() },
-        {
-          authorize: (dossier) => {
-            if (!canWorkOnDossier(caller, dossier)) throw forbidden(`You may not work on dossier ${dossier.code}`);
-          },
-          extendDue: (dossier, due, waitedFrom, waitedTo) =>
-            services.calendar.extendedDueAt({
-              acceptedAt: new Date(dossier.acceptedAt ?? waitedFrom),
-              dueAt: due,
-              supplementIntervals: [{ from: waitedFrom, to: waitedTo }],
-              until: waitedTo,
-            }),
-          dueAt: (dossier, acceptedAt) => {
-            const procedure = procedureByCode(dossier.procedureCode);
-            if (!procedure) throw notFound("Procedure", dossier.procedureCode);
-            return services.calendar.dueAt(acceptedAt, limitFor(procedure, { verificationNeeded: false }));
-          },
-        },
+        { code, expectedVersion, to, note: note ?? undefined, at: services.clock() },
+        civilStatusMoveHooks(caller, services),
       );
+      // A result that goes into a register is issued and completes its dossier in one step.
+      const issuing = to === DossierStatus.COMPLETED ? ISSUING_MUTATION[moved.procedureCode] : undefined;
+      if (issuing) {
+        throw badInput("to", `Dossier ${code} is completed by issuing its result: use ${issuing}`);
+      }
       await writeAudit(manager, caller, requestId, [
         { operation: `dossier.move.${to}`, entityType: "CivilStatusDossier", entityIds: [code], outcome: "ALLOWED" },
       ]);
@@ -156,6 +224,19 @@ export class CivilStatusDossierResolver {
   @FieldResolver(() => String, { description: "Tên thủ tục — the procedure's name" })
   procedureName(@Root() dossier: CivilStatusDossier): string {
     return procedureByCode(dossier.procedureCode)?.nameVi ?? dossier.procedureCode;
+  }
+
+  @FieldResolver(() => CitizenRef, { description: "Người nộp — the applicant, read from the population reference" })
+  applicant(@Root() dossier: CivilStatusDossier): CitizenRef {
+    return CitizenRef.of(dossier.applicantPersonalId);
+  }
+
+  @FieldResolver(() => CivilStatusResultUnion, {
+    nullable: true,
+    description: "Kết quả — the paper the dossier issued, once completed",
+  })
+  result(@Root() dossier: CivilStatusDossier, @Ctx() { loaders }: CivilStatusContext): Promise<IssuedResult | null> {
+    return loaders.result.load(`${dossier.procedureCode}|${dossier.code}`);
   }
 
   @FieldResolver(() => [DossierTransition], { description: "Quá trình xử lý — every step, oldest first" })
@@ -186,7 +267,7 @@ export class CivilStatusDossierResolver {
       dueAt: new Date(dossier.dueAt),
       endedAt: dossier.endedAt ? new Date(dossier.endedAt) : null,
       supplementIntervals: intervals,
-      now: new Date(),
+      now: services.clock(),
     }) as DossierTimeliness;
   }
 }

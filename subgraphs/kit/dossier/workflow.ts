@@ -60,7 +60,8 @@ export const payloadHash = (payload: unknown): string => {
     .digest("hex");
 };
 
-const isDuplicateKey = (error: unknown): boolean => {
+/** A primary or unique key already taken, on MySQL or SQLite. */
+export const isDuplicateKey = (error: unknown): boolean => {
   if (!(error instanceof QueryFailedError)) return false;
   const code = (error.driverError as { code?: string } | undefined)?.code;
   return code === "ER_DUP_ENTRY" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE";

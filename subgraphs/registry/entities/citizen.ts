@@ -1,21 +1,10 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
+import { Gender } from "../../kit/gender";
 import { DateScalar } from "../../kit/scalars";
 
-export enum Gender {
-  MALE = "MALE",
-  FEMALE = "FEMALE",
-}
-
-registerEnumType(Gender, {
-  name: "Gender",
-  description: "Giới tính — gender as registered at birth",
-  valuesConfig: {
-    MALE: { description: "Nam — male" },
-    FEMALE: { description: "Nữ — female" },
-  },
-});
+export { Gender };
 
 /** Personal data: every read goes through the registry's citizen guard and is audited. */
 @Directive('@key(fields: "personalId")')

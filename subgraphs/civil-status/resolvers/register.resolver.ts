@@ -1,0 +1,449 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import type { EntityManager } from "typeorm";
+
+import { type AuditEntry, writeAudit } from "../../kit/audit";
+import { addCalendarDays, toLocalDate } from "../../kit/calendar";
+import { Role } from "../../kit/caller";
+import { DossierStatus } from "../../kit/dossier/status";
+import { isDuplicateKey, moveDossier } from "../../kit/dossier/workflow";
+import { badInput } from "../../kit/errors";
+import { parsePersonalId, personalIdMismatch } from "../../kit/personal-id";
+import { toNfc } from "../../kit/text";
+import { type CivilStatusResult, procedureByCode } from "../catalogue";
+import { BirthRegistration } from "../entities/birth-registration";
+import { CivilStatusDossier } from "../entities/civil-status-dossier";
+import { DeathRegistration } from "../entities/death-registration";
+import { ExtractCopy } from "../entities/extract-copy";
+import { MaritalStatusCertificate } from "../entities/marital-status-certificate";
+import { MarriageEndReason, MarriageRegistration } from "../entities/marriage-registration";
+import { IssueExtractCopyInput } from "../inputs/issue-extract-copy.input";
+import { IssueMaritalStatusCertificateInput } from "../inputs/issue-marital-status-certificate.input";
+import type { IssueInput, PersonInput } from "../inputs/person.input";
+import { RegisterBirthInput } from "../inputs/register-birth.input";
+import { RegisterDeathInput } from "../inputs/register-death.input";
+import { RegisterMarriageInput } from "../inputs/register-marriage.input";
+import type { CivilStatusContext } from "../loaders";
+import { MaritalStatus } from "../marital-status";
+import { type CitizenRegisters, factsOf, loadRegisters } from "../registers";
+import {
+  checkBirthRegistration,
+  checkDeathRegistration,
+  checkMaritalStatusCertificate,
+  checkMarriage,
+  maritalStatusOf,
+  type RuleProblem,
+} from "../rules";
+import { CitizenRef } from "./citizen-ref";
+import { requireCivilStatusCode } from "./issuing";
+import { civilStatusMoveHooks } from "./workflow";
+
+const ISSUING_ROLES = [Role.COMMUNE_OFFICER, Role.COMMUNE_LEADER, Role.ADMIN];
+const RESULT_WORDS: Record<CivilStatusResult, string> = {
+  BIRTH_CERTIFICATE: "birth registration",
+  DEATH_CERTIFICATE: "death registration",
+  MARRIAGE_CERTIFICATE: "marriage registration",
+  MARITAL_STATUS_CERTIFICATE: "marital-status certificate",
+  EXTRACT_COPY: "copy of an extract",
+  CORRECTION: "correction",
+};
+/** A marital-status certificate is valid for six months from issue (Decree 123/2015/NĐ-CP, art. 23). */
+const CERTIFICATE_VALID_MONTHS = 6;
+const MAX_COPIES = 10;
+
+/** The person's ID must be well formed and agree with the gender and birth year given (DESIGN §6). */
+const checkPersonInput = (person: PersonInput, prefix: string, today: Date): void => {
+  const parsed = parsePersonalId(person.personalId, today);
+  if (!parsed.ok) throw badInput(`${prefix}.personalId`, parsed.reason);
+  const mismatch = personalIdMismatch(person.personalId, person.gender, person.birthDate, today);
+  if (mismatch) throw badInput(`${prefix}.personalId`, mismatch);
+};
+
+const requireText = (value: string | undefined | null, field: string, max: number, what: string): string => {
+  const text = toNfc((value ?? "").trim());
+  if (text.length === 0) throw badInput(field, `The ${what} is empty`);
+  if (text.length > max) throw badInput(field, `The ${what} is longer than ${max} characters`);
+  return text;
+};
+
+const optionalText = (value: string | undefined | null, field: string, max: number, what: string): string | null =>
+  value === undefined || value === null || value.trim() === "" ? null : requireText(value, field, max, what);
+
+const refuse = (problem: RuleProblem | undefined): void => {
+  if (problem) throw badInput(problem.field, problem.message);
+};
+
+/** The same day `months` later, or the month's last day when it has no such day (31 August + 6 → 28/29 February). */
+export const addMonths = (date: string, months: number): string => {
+  const [year, month, day] = date.split("-").map(Number);
+  const total = year * 12 + (month - 1) + months;
+  const lastDay = new Date(Date.UTC(Math.floor(total / 12), (total % 12) + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(Math.floor(total / 12), total % 12, Math.min(day, lastDay))).toISOString().slice(0, 10);
+};
+
+interface IssueContext {
+  manager: EntityManager;
+  dossier: CivilStatusDossier;
+  /** The local date of issue, from the service's clock. */
+  today: string;
+  now: Date;
+  /** The registers of the people named, read under lock on MySQL so two desks cannot decide on the same facts. */
+  registersOf: (ids: string[]) => Promise<Map<string, CitizenRegisters>>;
+}
+
+/**
+ * Issues one result and completes its dossier in one database transaction (DESIGN §4): the move
+ * to COMPLETED (role, commune, version, state checked), the officer's rules, the register entry
+ * and the audit event commit together or not at all, so a refused request changes nothing.
+ */
+const issue = async (
+  context: CivilStatusContext,
+  input: IssueInput,
+  result: CivilStatusResult,
+  subjects: string[],
+  write: (issue: IssueContext) => Promise<void>,
+): Promise<CivilStatusDossier> => {
+  const { caller, requestId, database, services } = context;
+  requireCivilStatusCode(input.dossierCode, "dossierCode");
+  return database.transaction(async (manager) => {
+    const now = services.clock();
+    const moved = await moveDossier(
+      manager,
+      CivilStatusDossier,
+      caller,
+      { code: input.dossierCode, expectedVersion: input.expectedVersion, to: DossierStatus.COMPLETED, at: now },
+      civilStatusMoveHooks(caller, services),
+    );
+    const procedure = procedureByCode(moved.procedureCode);
+    if (procedure?.result !== result) {
+      throw badInput(
+        "dossierCode",
+        `Dossier ${moved.code} is for ${procedure?.nameEn ?? moved.procedureCode}; it cannot issue a ${RESULT_WORDS[result]}`,
+      );
+    }
+    const dossier = Object.assign(new CivilStatusDossier(), moved);
+    await write({
+      manager,
+      dossier,
+      today: toLocalDate(now),
+      now,
+      registersOf: (ids) => loadRegisters(manager, database.kind, ids, { lock: true }),
+    });
+    const entries: AuditEntry[] = [
+      { operation: `issue.${result}`, entityType: "CivilStatusDossier", entityIds: [dossier.code], outcome: "ALLOWED" },
+      { operation: `issue.${result}`, entityType: "Citizen", entityIds: subjects, outcome: "ALLOWED" },
+    ];
+    await writeAudit(manager, caller, requestId, entries);
+    return dossier;
+  });
+};
+
+/** Where a register entry is made: the dossier's commune, from the dossier it completes. */
+const entryOf = (dossier: CivilStatusDossier, today: string) => ({
+  registeredOn: today,
+  communeCode: dossier.communeCode,
+  provinceCode: dossier.provinceCode,
+  dossierCode: dossier.code,
+});
+
+/** Inserts a register entry; a key already taken means another desk registered it first. */
+const insertOnce = async (manager: EntityManager, row: object, field: string, message: string): Promise<void> => {
+  try {
+    await manager.insert(row.constructor as never, row as never);
+  } catch (error) {
+    if (isDuplicateKey(error)) throw badInput(field, message);
+    throw error;
+  }
+};
+
+/** The registers: each mutation issues one result and completes its dossier (DESIGN §4–§5). */
+@Resolver()
+export class RegisterResolver {
+  @Authorized(...ISSUING_ROLES)
+  @Mutation(() => CivilStatusDossier, {
+    description:
+      "Đăng ký khai sinh — register a birth (procedure 1.001193) and complete its dossier, in one transaction; the dossier's `result` is the registration",
+  })
+  async registerBirth(
+    @Arg("input", () => RegisterBirthInput) input: RegisterBirthInput,
+    @Ctx() context: CivilStatusContext,
+  ): Promise<CivilStatusDossier> {
+    const today = context.services.clock();
+    const fullName = requireText(input.child.fullName, "child.fullName", 150, "child's full name");
+    const placeOfBirth = optionalText(input.placeOfBirth, "placeOfBirth", 200, "place of birth");
+    for (const [field, id, gender] of [
+      ["fatherPersonalId", input.fatherPersonalId, "MALE"],
+      ["motherPersonalId", input.motherPersonalId, "FEMALE"],
+    ] as const) {
+      if (id === undefined || id === null) continue;
+      const parsed = parsePersonalId(id, today);
+      if (!parsed.ok) throw badInput(field, parsed.reason);
+      if (parsed.gender !== gender)
+        throw badInput(field, `${id} is not the number of a ${gender.toLowerCase()} person`);
+      if (id === input.child.personalId) throw badInput(field, "A parent cannot be the child");
+    }
+    const child = input.child;
+    return issue(
+      context,
+      input,
+      "BIRTH_CERTIFICATE",
+      [child.personalId],
+      async ({ manager, dossier, today, registersOf }) => {
+        const registers = (await registersOf([child.personalId])).get(child.personalId) as CitizenRegisters;
+        refuse(
+          checkBirthRegistration({
+            child: { personalId: child.personalId, gender: child.gender, birthDate: child.birthDate },
+            registeredOn: today,
+            facts: factsOf(registers),
+            today,
+          }),
+        );
+        await insertOnce(
+          manager,
+          Object.assign(new BirthRegistration(), {
+            personalId: child.personalId,
+            fullName,
+            gender: child.gender,
+            birthDate: child.birthDate,
+            placeOfBirth,
+            fatherPersonalId: input.fatherPersonalId ?? null,
+            motherPersonalId: input.motherPersonalId ?? null,
+            ...entryOf(dossier, today),
+          }),
+          "child.personalId",
+          `The birth of ${child.personalId} is already registered`,
+        );
+      },
+    );
+  }
+
+  @Authorized(...ISSUING_ROLES)
+  @Mutation(() => CivilStatusDossier, {
+    description:
+      "Đăng ký khai tử — register a death (procedure 1.000656) and complete its dossier; a marriage in force ends that day",
+  })
+  async registerDeath(
+    @Arg("input", () => RegisterDeathInput) input: RegisterDeathInput,
+    @Ctx() context: CivilStatusContext,
+  ): Promise<CivilStatusDossier> {
+    checkPersonInput(input.person, "person", context.services.clock());
+    const placeOfDeath = optionalText(input.placeOfDeath, "placeOfDeath", 200, "place of death");
+    const person = input.person;
+    return issue(
+      context,
+      input,
+      "DEATH_CERTIFICATE",
+      [person.personalId],
+      async ({ manager, dossier, today, registersOf }) => {
+        const registers = (await registersOf([person.personalId])).get(person.personalId) as CitizenRegisters;
+        refuse(checkDeathRegistration({ person, facts: factsOf(registers), diedOn: input.diedOn, today }));
+        await insertOnce(
+          manager,
+          Object.assign(new DeathRegistration(), {
+            personalId: person.personalId,
+            diedOn: input.diedOn,
+            placeOfDeath,
+            ...entryOf(dossier, today),
+          }),
+          "person.personalId",
+          `The death of ${person.personalId} is already registered`,
+        );
+        // The marriage in force ends on the day of death (Law on Marriage and Family 2014, art. 65).
+        await manager
+          .createQueryBuilder()
+          .update(MarriageRegistration)
+          .set({ endedOn: input.diedOn, endReason: MarriageEndReason.DEATH_OF_SPOUSE })
+          .where(
+            "(husband_personal_id = :id OR wife_personal_id = :id) AND ended_on IS NULL AND registered_on <= :on",
+            {
+              id: person.personalId,
+              on: input.diedOn,
+            },
+          )
+          .execute();
+      },
+    );
+  }
+
+  @Authorized(...ISSUING_ROLES)
+  @Mutation(() => CivilStatusDossier, {
+    description:
+      "Đăng ký kết hôn — register a marriage today (procedure 1.000894) and complete its dossier; refused when either party is married, dead, under age or a close relative",
+  })
+  async registerMarriage(
+    @Arg("input", () => RegisterMarriageInput) input: RegisterMarriageInput,
+    @Ctx() context: CivilStatusContext,
+  ): Promise<CivilStatusDossier> {
+    const clockNow = context.services.clock();
+    checkPersonInput(input.a, "a", clockNow);
+    checkPersonInput(input.b, "b", clockNow);
+    const { a, b } = input;
+    return issue(
+      context,
+      input,
+      "MARRIAGE_CERTIFICATE",
+      [a.personalId, b.personalId],
+      async ({ manager, dossier, today, registersOf }) => {
+        const registers = await registersOf([a.personalId, b.personalId]);
+        refuse(
+          checkMarriage({
+            a,
+            b,
+            factsA: factsOf(registers.get(a.personalId) as CitizenRegisters),
+            factsB: factsOf(registers.get(b.personalId) as CitizenRegisters),
+            on: today,
+            today,
+          }),
+        );
+        const [husband, wife] = a.gender === "MALE" ? [a, b] : [b, a];
+        await manager.insert(
+          MarriageRegistration,
+          Object.assign(new MarriageRegistration(), {
+            husbandPersonalId: husband.personalId,
+            wifePersonalId: wife.personalId,
+            endedOn: null,
+            endReason: null,
+            ...entryOf(dossier, today),
+          }),
+        );
+      },
+    );
+  }
+
+  @Authorized(...ISSUING_ROLES)
+  @Mutation(() => CivilStatusDossier, {
+    description:
+      "Cấp giấy xác nhận tình trạng hôn nhân — certify a living person's marital status as the registers show it today (procedure 1.004873) and complete the dossier",
+  })
+  async issueMaritalStatusCertificate(
+    @Arg("input", () => IssueMaritalStatusCertificateInput) input: IssueMaritalStatusCertificateInput,
+    @Ctx() context: CivilStatusContext,
+  ): Promise<CivilStatusDossier> {
+    checkPersonInput(input.person, "person", context.services.clock());
+    const purpose = requireText(input.purpose, "purpose", 200, "purpose");
+    const person = input.person;
+    return issue(
+      context,
+      input,
+      "MARITAL_STATUS_CERTIFICATE",
+      [person.personalId],
+      async ({ manager, dossier, today, registersOf }) => {
+        const facts = factsOf((await registersOf([person.personalId])).get(person.personalId) as CitizenRegisters);
+        refuse(checkMaritalStatusCertificate({ person, facts, today }));
+        await manager.insert(
+          MaritalStatusCertificate,
+          Object.assign(new MaritalStatusCertificate(), {
+            personalId: person.personalId,
+            maritalStatus: maritalStatusOf(facts, today) as MaritalStatus,
+            purpose,
+            validUntil: addCalendarDays(addMonths(today, CERTIFICATE_VALID_MONTHS), -1),
+            ...entryOf(dossier, today),
+          }),
+        );
+      },
+    );
+  }
+
+  @Authorized(...ISSUING_ROLES)
+  @Mutation(() => CivilStatusDossier, {
+    description:
+      "Cấp bản sao trích lục hộ tịch — copies of a person's entry in the birth, marriage or death register (procedure 2.000635); completes the dossier",
+  })
+  async issueExtractCopy(
+    @Arg("input", () => IssueExtractCopyInput) input: IssueExtractCopyInput,
+    @Ctx() context: CivilStatusContext,
+  ): Promise<CivilStatusDossier> {
+    const parsed = parsePersonalId(input.personalId, context.services.clock());
+    if (!parsed.ok) throw badInput("personalId", parsed.reason);
+    const copies = input.copies ?? 1;
+    if (!Number.isInteger(copies) || copies < 1 || copies > MAX_COPIES) {
+      throw badInput("copies", `copies must be between 1 and ${MAX_COPIES}, got ${copies}`);
+    }
+    return issue(
+      context,
+      input,
+      "EXTRACT_COPY",
+      [input.personalId],
+      async ({ manager, dossier, today, registersOf }) => {
+        const registers = (await registersOf([input.personalId])).get(input.personalId) as CitizenRegisters;
+        const held = {
+          BIRTH: registers.birth !== null,
+          MARRIAGE: registers.marriages.length > 0,
+          DEATH: registers.death !== null,
+        };
+        if (!held[input.register]) {
+          throw badInput(
+            "register",
+            `The ${input.register.toLowerCase()} register holds no entry for ${input.personalId}; there is nothing to copy`,
+          );
+        }
+        await manager.insert(
+          ExtractCopy,
+          Object.assign(new ExtractCopy(), {
+            personalId: input.personalId,
+            register: input.register,
+            copies,
+            ...entryOf(dossier, today),
+          }),
+        );
+      },
+    );
+  }
+}
+
+/** The people a birth registration names, as citizens of the graph. */
+@Resolver(() => BirthRegistration)
+export class BirthRegistrationResolver {
+  @FieldResolver(() => CitizenRef, { description: "Người được khai sinh — the child" })
+  citizen(@Root() birth: BirthRegistration): CitizenRef {
+    return CitizenRef.of(birth.personalId);
+  }
+
+  @FieldResolver(() => CitizenRef, { nullable: true, description: "Cha — the father, when recorded" })
+  father(@Root() birth: BirthRegistration): CitizenRef | null {
+    return birth.fatherPersonalId ? CitizenRef.of(birth.fatherPersonalId) : null;
+  }
+
+  @FieldResolver(() => CitizenRef, { nullable: true, description: "Mẹ — the mother, when recorded" })
+  mother(@Root() birth: BirthRegistration): CitizenRef | null {
+    return birth.motherPersonalId ? CitizenRef.of(birth.motherPersonalId) : null;
+  }
+}
+
+/** Husband, wife, and — read from one spouse's records — the other. */
+@Resolver(() => MarriageRegistration)
+export class MarriageRegistrationResolver {
+  @FieldResolver(() => CitizenRef, { description: "Chồng — the husband" })
+  husband(@Root() marriage: MarriageRegistration): CitizenRef {
+    return CitizenRef.of(marriage.husbandPersonalId);
+  }
+
+  @FieldResolver(() => CitizenRef, { description: "Vợ — the wife" })
+  wife(@Root() marriage: MarriageRegistration): CitizenRef {
+    return CitizenRef.of(marriage.wifePersonalId);
+  }
+
+  @FieldResolver(() => CitizenRef, {
+    nullable: true,
+    description: "Vợ/chồng — the other party, when read from one person's civil-status records",
+  })
+  spouse(@Root() marriage: MarriageRegistration): CitizenRef | null {
+    if (!marriage.viewedFrom) return null;
+    return CitizenRef.of(
+      marriage.viewedFrom === marriage.husbandPersonalId ? marriage.wifePersonalId : marriage.husbandPersonalId,
+    );
+  }
+
+  @FieldResolver(() => Boolean, { description: "Còn hiệu lực — the marriage has not ended" })
+  inForce(@Root() marriage: MarriageRegistration): boolean {
+    return !marriage.endedOn;
+  }
+}
+
+/** The people deaths, certificates and copies name. */
+@Resolver(() => DeathRegistration)
+export class DeathRegistrationResolver {
+  @FieldResolver(() => CitizenRef, { description: "Người chết — the deceased" })
+  citizen(@Root() death: DeathRegistration): CitizenRef {
+    return CitizenRef.of(death.personalId);
+  }
+}
