@@ -37,7 +37,8 @@ export interface DossierPageKey {
   column: "commune_code" | "province_code" | "applicant_personal_id";
   key: string;
   filter: DossierListFilter;
-  limit: number;
+  /** The page size; one more row is read to tell whether another page follows. */
+  size: number;
   after?: ListPosition;
 }
 
@@ -100,12 +101,12 @@ export const createCivilStatusLoaders = (
     async (requests) => {
       const groups = new Map<string, DossierPageKey[]>();
       for (const request of requests) {
-        const group = JSON.stringify([request.column, request.filter, request.limit, request.after ?? null]);
+        const group = JSON.stringify([request.column, request.filter, request.size, request.after ?? null]);
         groups.set(group, [...(groups.get(group) ?? []), request]);
       }
       const pages = new Map<DossierPageKey, CivilStatusDossier[]>();
       for (const items of groups.values()) {
-        const { column, filter, limit, after } = items[0];
+        const { column, filter, size, after } = items[0];
         const byKey = await pageDossiersByKey(
           manager,
           CivilStatusDossier,
@@ -113,13 +114,14 @@ export const createCivilStatusLoaders = (
           column,
           [...new Set(items.map((item) => item.key))],
           filter,
-          limit,
+          size + 1,
           after,
         );
         for (const item of items) pages.set(item, byKey.get(item.key) ?? []);
       }
-      // Lists name applicants: one audit row per dossier listed, in one statement for the batch.
-      const listed = [...new Set([...pages.values()].flat().map((row) => row.code))];
+      // Lists name applicants: one audit row per dossier shown (not the look-ahead row), one statement per batch.
+      const shown = [...pages.entries()].flatMap(([request, rows]) => rows.slice(0, request.size));
+      const listed = [...new Set(shown.map((row) => row.code))];
       if (listed.length > 0) {
         await writeAudit(manager, context.caller, context.requestId, [
           { operation: "dossier.list", entityType: "CivilStatusDossier", entityIds: listed, outcome: "ALLOWED" },

@@ -24,6 +24,6 @@ export const dossierPage = async (
   if (position && Number.isNaN(position.receivedAt.getTime())) {
     throw badInput("after", "after is not a cursor this list gave out");
   }
-  const rows = await loaders.dossierPages.load({ column, key, filter, limit: size + 1, after: position });
+  const rows = await loaders.dossierPages.load({ column, key, filter, size, after: position });
   return toPage(rows, size, (row) => [new Date(row.receivedAt).toISOString(), row.code]);
 };
