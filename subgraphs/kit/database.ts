@@ -6,6 +6,7 @@ import {
   type EntityManager,
   type Logger,
   type MixedList,
+  QueryFailedError,
   type QueryRunner,
 } from "typeorm";
 
@@ -44,6 +45,8 @@ export interface Database {
   /**
    * Runs `work` in one transaction. On SQLite every transaction shares the one connection, so
    * they are queued here: interleaved, one request's statements would join another's transaction.
+   * On MySQL a transaction InnoDB chose as a deadlock victim was rolled back whole, so it is run
+   * again (up to three attempts): `work` must do nothing but database work.
    */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -131,14 +134,31 @@ export const openDatabase = async (options: DatabaseOptions): Promise<Database> 
     throw error;
   }
   let queue: Promise<unknown> = Promise.resolve();
-  const transaction = <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> => {
-    if (kind === "mysql") return dataSource.transaction(work);
+  const transaction = async <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> => {
+    if (kind === "mysql") {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await dataSource.transaction(work);
+        } catch (error) {
+          if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw error;
+          // A short random pause so the two transactions do not collide again in step.
+          await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+        }
+      }
+    }
     const run = queue.then(() => dataSource.transaction(work));
     queue = run.catch(() => undefined);
     return run;
   };
   return { dataSource, statements, kind, transaction, close: () => dataSource.destroy() };
 };
+
+const DEADLOCK_ATTEMPTS = 3;
+
+/** InnoDB rolled the transaction back to break a deadlock (ER_LOCK_DEADLOCK, 1213). */
+const isDeadlock = (error: unknown): boolean =>
+  error instanceof QueryFailedError &&
+  (error.driverError as { code?: string } | undefined)?.code === "ER_LOCK_DEADLOCK";
 
 /** True when the database answers a trivial query: the readiness probe. */
 export const isDatabaseReachable = async (database: Database): Promise<boolean> => {

@@ -284,6 +284,56 @@ describe("e2e > civil-status > registerMarriage and registerDeath", () => {
   });
 });
 
+describe("e2e > civil-status > concurrent marriages", () => {
+  it("lets only one of two desks marry the same woman at the same moment", async () => {
+    // Two men file at two communes to marry the same woman; both officers press the button at once.
+    const [groomA, groomB] = await adults("MALE", 4).then((men) => men.slice(2, 4));
+    const [bride] = await adults("FEMALE", 2).then((women) => women.slice(1, 2));
+    const hoanKiem = await hub.token({ ...PERSONAS.ungThienOfficer, sub: "officer-00070", communeCode: "00070" });
+    const desks = [
+      { token: officer, groom: groomA },
+      { token: hoanKiem, groom: groomB },
+    ];
+    const dossiers: string[] = [];
+    for (const desk of desks) {
+      keys += 1;
+      const res = await hub.graphql<{ receiveCivilStatusDossier: { code: string } }>(
+        RECEIVE,
+        {
+          input: {
+            idempotencyKey: `registers-${String(keys).padStart(4, "0")}`,
+            procedureCode: "1.000894",
+            applicantPersonalId: desk.groom.personalId,
+          },
+        },
+        { token: desk.token },
+      );
+      dossiers.push(res.body.data!.receiveCivilStatusDossier.code);
+    }
+    const results = await Promise.all(
+      desks.map((desk, i) =>
+        hub.graphql(
+          REGISTER_MARRIAGE,
+          { input: { dossierCode: dossiers[i], expectedVersion: 1, a: desk.groom, b: bride } },
+          { token: desk.token },
+        ),
+      ),
+    );
+    const outcomes = results.map((res) => (res.body.errors ? res.body.errors[0].extensions!.code : "OK")).sort();
+    expect(outcomes).toEqual(["BAD_USER_INPUT", "OK"]);
+    const marriages = await hub.civilStatus.database.dataSource.query(
+      "SELECT COUNT(*) AS n FROM marriage_registration WHERE wife_personal_id = ?",
+      [bride.personalId],
+    );
+    expect(Number(marriages[0].n)).toBe(1);
+    const statuses = await hub.civilStatus.database.dataSource.query(
+      `SELECT status FROM civil_status_dossier WHERE code IN (?, ?) ORDER BY status`,
+      dossiers,
+    );
+    expect(statuses).toEqual([{ status: "ACCEPTED" }, { status: "COMPLETED" }]);
+  });
+});
+
 describe("e2e > civil-status > issueExtractCopy", () => {
   it("copies an entry the register holds, and refuses a register with no entry for the person", async () => {
     // The widow asks for two copies of the marriage extract, then for a birth extract the commune never made.
