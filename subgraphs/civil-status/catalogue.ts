@@ -1,4 +1,4 @@
-import type { ProcedureLimit } from "../kit/calendar";
+import { addCalendarDays, addMonths, type ProcedureLimit } from "../kit/calendar";
 
 /**
  * The civil-status (hộ tịch) procedures a commune's one-stop desk handles, with their statutory
@@ -166,3 +166,9 @@ export const limitFor = (
   { verificationNeeded }: { verificationNeeded: boolean },
 ): ProcedureLimit =>
   verificationNeeded && procedure.limitWithVerification ? procedure.limitWithVerification : procedure.limit;
+
+/**
+ * The last day a marital-status certificate issued on `issuedOn` is valid: six months from the
+ * day of issue (Decree 123/2015/NĐ-CP, art. 23), so one issued on 1 July serves until 31 December.
+ */
+export const certificateValidUntil = (issuedOn: string): string => addCalendarDays(addMonths(issuedOn, 6), -1);

@@ -193,6 +193,15 @@ const formatDate = (value: number): string => new Date(value).toISOString().slic
 /** The date `days` calendar days after (or before, if negative) a date. */
 export const addCalendarDays = (date: string, days: number): string => formatDate(requireDate(date) + days * DAY_MS);
 
+/** The same day `months` later, or that month's last day when it has no such day (31 August + 6 → 28 or 29 February). */
+export const addMonths = (date: string, months: number): string => {
+  requireDate(date);
+  const [year, month, day] = date.split("-").map(Number);
+  const total = year * 12 + (month - 1) + months;
+  const lastDay = new Date(Date.UTC(Math.floor(total / 12), (total % 12) + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(Math.floor(total / 12), total % 12, Math.min(day, lastDay))).toISOString().slice(0, 10);
+};
+
 /** 0 = Sunday … 6 = Saturday, as Date#getUTCDay. */
 const weekday = (date: string): number => new Date(requireDate(date)).getUTCDay();
 

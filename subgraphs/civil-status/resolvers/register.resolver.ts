@@ -2,14 +2,14 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "t
 import type { EntityManager } from "typeorm";
 
 import { type AuditEntry, writeAudit } from "../../kit/audit";
-import { addCalendarDays, toLocalDate } from "../../kit/calendar";
+import { toLocalDate } from "../../kit/calendar";
 import { Role } from "../../kit/caller";
 import { DossierStatus } from "../../kit/dossier/status";
 import { isDuplicateKey, moveDossier } from "../../kit/dossier/workflow";
 import { badInput } from "../../kit/errors";
 import { parsePersonalId, personalIdMismatch } from "../../kit/personal-id";
 import { toNfc } from "../../kit/text";
-import { type CivilStatusResult, procedureByCode } from "../catalogue";
+import { certificateValidUntil, type CivilStatusResult, procedureByCode } from "../catalogue";
 import { BirthRegistration } from "../entities/birth-registration";
 import { CivilStatusDossier } from "../entities/civil-status-dossier";
 import { DeathRegistration } from "../entities/death-registration";
@@ -46,8 +46,6 @@ const RESULT_WORDS: Record<CivilStatusResult, string> = {
   EXTRACT_COPY: "copy of an extract",
   CORRECTION: "correction",
 };
-/** A marital-status certificate is valid for six months from issue (Decree 123/2015/NĐ-CP, art. 23). */
-const CERTIFICATE_VALID_MONTHS = 6;
 const MAX_COPIES = 10;
 
 /** The person's ID must be well formed and agree with the gender and birth year given (DESIGN §6). */
@@ -70,14 +68,6 @@ const optionalText = (value: string | undefined | null, field: string, max: numb
 
 const refuse = (problem: RuleProblem | undefined): void => {
   if (problem) throw badInput(problem.field, problem.message);
-};
-
-/** The same day `months` later, or the month's last day when it has no such day (31 August + 6 → 28/29 February). */
-export const addMonths = (date: string, months: number): string => {
-  const [year, month, day] = date.split("-").map(Number);
-  const total = year * 12 + (month - 1) + months;
-  const lastDay = new Date(Date.UTC(Math.floor(total / 12), (total % 12) + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(Math.floor(total / 12), total % 12, Math.min(day, lastDay))).toISOString().slice(0, 10);
 };
 
 interface IssueContext {
@@ -335,7 +325,7 @@ export class RegisterResolver {
             personalId: person.personalId,
             maritalStatus: maritalStatusOf(facts, today) as MaritalStatus,
             purpose,
-            validUntil: addCalendarDays(addMonths(today, CERTIFICATE_VALID_MONTHS), -1),
+            validUntil: certificateValidUntil(today),
             ...entryOf(dossier, today),
           }),
         );

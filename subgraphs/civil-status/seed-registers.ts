@@ -1,0 +1,291 @@
+import { addCalendarDays } from "../kit/calendar";
+import { centuryGenderDigit } from "../kit/personal-id";
+import type { CitizenSeed } from "../registry/import/population";
+import { certificateValidUntil } from "./catalogue";
+import { maritalStatusOf, MINIMUM_MARRIAGE_AGE, type RegisterFacts } from "./rules";
+
+/**
+ * The demo registers, built in memory in the order events happen so that every entry agrees with
+ * the rules an officer applies: nobody marries twice at once, the dead do not apply, a certificate
+ * states the status the registers showed on its day. Pure and deterministic for a given random source.
+ */
+
+export interface DemoMarriage {
+  husband: string;
+  wife: string;
+  registeredOn: string;
+  endedOn: string | null;
+  endReason: "DIVORCE" | "DEATH_OF_SPOUSE" | null;
+  communeCode: string;
+  dossierCode: string | null;
+}
+
+export interface DemoBirth {
+  personalId: string;
+  fullName: string;
+  gender: string;
+  birthDate: string;
+  father: string | null;
+  mother: string | null;
+  registeredOn: string;
+  communeCode: string;
+  dossierCode: string | null;
+}
+
+export interface DemoDeath {
+  personalId: string;
+  diedOn: string;
+  registeredOn: string;
+  communeCode: string;
+  dossierCode: string;
+}
+
+export interface DemoCertificate {
+  personalId: string;
+  maritalStatus: string;
+  purpose: string;
+  validUntil: string;
+  registeredOn: string;
+  communeCode: string;
+  dossierCode: string;
+}
+
+export interface DemoCopy {
+  personalId: string;
+  register: "BIRTH" | "MARRIAGE" | "DEATH";
+  copies: number;
+  registeredOn: string;
+  communeCode: string;
+  dossierCode: string;
+}
+
+const PURPOSES = ["Để đăng ký kết hôn", "Để bổ sung hồ sơ vay vốn ngân hàng", "Để làm thủ tục mua bán nhà đất"];
+const CHILD_NAMES = {
+  MALE: ["Minh Khôi", "Gia Bảo", "Đức Anh", "Hoàng Nam"],
+  FEMALE: ["Bảo Ngọc", "Khánh An", "Minh Thư", "Hà My"],
+};
+
+const yearsAfter = (date: string, years: number): string =>
+  `${Number(date.slice(0, 4)) + years}${date.slice(4) === "-02-29" ? "-03-01" : date.slice(4)}`;
+
+export class DemoRegisters {
+  readonly births: DemoBirth[] = [];
+  readonly marriages: DemoMarriage[] = [];
+  readonly deaths: DemoDeath[] = [];
+  readonly certificates: DemoCertificate[] = [];
+  readonly copies: DemoCopy[] = [];
+  private readonly died = new Map<string, string>();
+  /** Indexes over the lists above, by person. */
+  private readonly birthOf = new Map<string, DemoBirth>();
+  private readonly marriagesOf = new Map<string, DemoMarriage[]>();
+  private readonly usedIds: Set<string>;
+  private childSerial = 0;
+
+  constructor(
+    private readonly people: ReadonlyMap<string, CitizenSeed>,
+    private readonly random: () => number,
+  ) {
+    this.usedIds = new Set(people.keys());
+  }
+
+  private addBirth(birth: DemoBirth): void {
+    this.births.push(birth);
+    this.birthOf.set(birth.personalId, birth);
+  }
+
+  private addMarriage(marriage: DemoMarriage): void {
+    this.marriages.push(marriage);
+    for (const id of [marriage.husband, marriage.wife])
+      this.marriagesOf.set(id, [...(this.marriagesOf.get(id) ?? []), marriage]);
+  }
+
+  /** What the registers hold about a person, in the rules' terms. */
+  factsOf(personalId: string): RegisterFacts {
+    const birth = this.birthOf.get(personalId);
+    const died = this.died.get(personalId);
+    return {
+      birth: birth ? { registeredOn: birth.registeredOn, fatherId: birth.father, motherId: birth.mother } : null,
+      death: died ? { diedOn: died } : null,
+      marriages: (this.marriagesOf.get(personalId) ?? []).map((m) => ({
+        spouseId: m.husband === personalId ? m.wife : m.husband,
+        registeredOn: m.registeredOn,
+        ...(m.endedOn && m.endReason ? { endedOn: m.endedOn, endReason: m.endReason } : {}),
+      })),
+    };
+  }
+
+  isAlive(personalId: string, on: string): boolean {
+    const died = this.died.get(personalId);
+    return died === undefined || died > on;
+  }
+
+  /** May marry on the day: alive, of age, and no marriage in force. */
+  isFree(person: CitizenSeed, on: string): boolean {
+    return (
+      this.isAlive(person.personalId, on) &&
+      yearsAfter(person.birthDate, MINIMUM_MARRIAGE_AGE[person.gender]) <= on &&
+      maritalStatusOf(this.factsOf(person.personalId), on) !== "MARRIED"
+    );
+  }
+
+  /** Everyone's birth, registered within weeks at their commune of residence, before the hub's records begin. */
+  registerHistoricalBirths(residents: readonly CitizenSeed[], before: string): void {
+    for (const person of residents) {
+      const registeredOn = addCalendarDays(person.birthDate, 3 + Math.floor(this.random() * 40));
+      this.addBirth({
+        personalId: person.personalId,
+        fullName: person.fullName,
+        gender: person.gender,
+        birthDate: person.birthDate,
+        father: null,
+        mother: null,
+        registeredOn: registeredOn < before ? registeredOn : person.birthDate,
+        communeCode: person.residenceCommuneCode,
+        dossierCode: null,
+      });
+    }
+  }
+
+  /** About half the adults of a commune married before the period, a few of them since divorced. */
+  registerHistoricalMarriages(residents: readonly CitizenSeed[], before: string): void {
+    const men = residents.filter((p) => p.gender === "MALE");
+    const women = residents.filter((p) => p.gender === "FEMALE");
+    for (let i = 0; i < Math.min(men.length, women.length); i += 1) {
+      if (this.random() < 0.45) continue;
+      const [man, woman] = [men[i], women[i]];
+      const ofAge = [yearsAfter(man.birthDate, 20), yearsAfter(woman.birthDate, 18)].sort()[1];
+      const registeredOn = addCalendarDays(ofAge, Math.floor(this.random() * 8 * 365));
+      if (registeredOn >= before) continue;
+      const divorcedOn =
+        this.random() < 0.1 ? addCalendarDays(registeredOn, 365 * (3 + Math.floor(this.random() * 10))) : null;
+      const divorced = divorcedOn !== null && divorcedOn < before;
+      this.addMarriage({
+        husband: man.personalId,
+        wife: woman.personalId,
+        registeredOn,
+        endedOn: divorced ? divorcedOn : null,
+        endReason: divorced ? "DIVORCE" : null,
+        communeCode: man.residenceCommuneCode,
+        dossierCode: null,
+      });
+    }
+  }
+
+  /** A marital-status certificate stating what the registers show on its day. */
+  certify(applicant: CitizenSeed, on: string, communeCode: string, dossierCode: string): boolean {
+    if (!this.isAlive(applicant.personalId, on)) return false;
+    const validUntil = certificateValidUntil(on);
+    this.certificates.push({
+      personalId: applicant.personalId,
+      maritalStatus: maritalStatusOf(this.factsOf(applicant.personalId), on),
+      purpose: PURPOSES[Math.floor(this.random() * PURPOSES.length)],
+      validUntil,
+      registeredOn: on,
+      communeCode,
+      dossierCode,
+    });
+    return true;
+  }
+
+  /** Copies of the applicant's birth extract. */
+  copyBirth(applicant: CitizenSeed, on: string, communeCode: string, dossierCode: string): boolean {
+    if (!this.birthOf.has(applicant.personalId)) return false;
+    this.copies.push({
+      personalId: applicant.personalId,
+      register: "BIRTH",
+      copies: 1 + Math.floor(this.random() * 3),
+      registeredOn: on,
+      communeCode,
+      dossierCode,
+    });
+    return true;
+  }
+
+  /** A newborn of the applicant (and of the applicant's spouse, when married), registered on the day. */
+  registerNewborn(applicant: CitizenSeed, on: string, communeCode: string, dossierCode: string): boolean {
+    const gender = this.random() < 0.5 ? "MALE" : "FEMALE";
+    const birthDate = addCalendarDays(on, -(1 + Math.floor(this.random() * 50)));
+    const year = Number(birthDate.slice(0, 4));
+    let personalId: string;
+    do {
+      this.childSerial += 1;
+      const serial = (this.childSerial * 7919 + Math.floor(this.random() * 1000)) % 1_000_000;
+      personalId = `001${centuryGenderDigit(year, gender)}${String(year % 100).padStart(2, "0")}${String(serial).padStart(6, "0")}`;
+    } while (this.usedIds.has(personalId));
+    this.usedIds.add(personalId);
+    const facts = this.factsOf(applicant.personalId);
+    const spouse = facts.marriages.find((m) => !m.endedOn && m.registeredOn <= on)?.spouseId ?? null;
+    const [father, mother] =
+      applicant.gender === "MALE" ? [applicant.personalId, spouse] : [spouse, applicant.personalId];
+    const surname = this.people.get(father ?? applicant.personalId)?.fullName.split(" ")[0] ?? "Nguyễn";
+    const names = CHILD_NAMES[gender];
+    this.addBirth({
+      personalId,
+      fullName: `${surname} ${names[Math.floor(this.random() * names.length)]}`,
+      gender,
+      birthDate,
+      father,
+      mother,
+      registeredOn: on,
+      communeCode,
+      dossierCode,
+    });
+    return true;
+  }
+
+  /** The applicant marries a free resident of the commune of the other gender, if there is one. */
+  marry(
+    applicant: CitizenSeed,
+    residents: readonly CitizenSeed[],
+    on: string,
+    communeCode: string,
+    dossierCode: string,
+  ): boolean {
+    if (!this.isFree(applicant, on)) return false;
+    const partner = residents.find(
+      (p) => p.gender !== applicant.gender && p.personalId !== applicant.personalId && this.isFree(p, on),
+    );
+    if (!partner) return false;
+    const [husband, wife] = applicant.gender === "MALE" ? [applicant, partner] : [partner, applicant];
+    this.addMarriage({
+      husband: husband.personalId,
+      wife: wife.personalId,
+      registeredOn: on,
+      endedOn: null,
+      endReason: null,
+      communeCode,
+      dossierCode,
+    });
+    return true;
+  }
+
+  /** The death of an elderly resident other than the applicant; their marriage in force ends that day. */
+  registerDeath(
+    applicant: CitizenSeed,
+    residents: readonly CitizenSeed[],
+    on: string,
+    communeCode: string,
+    dossierCode: string,
+  ): boolean {
+    const elderly = residents.find(
+      (p) =>
+        p.personalId !== applicant.personalId && yearsAfter(p.birthDate, 70) <= on && this.isAlive(p.personalId, on),
+    );
+    if (!elderly) return false;
+    const lastMarriage = this.factsOf(elderly.personalId).marriages.reduce(
+      (d, m) => (m.registeredOn > d ? m.registeredOn : d),
+      "",
+    );
+    let diedOn = addCalendarDays(on, -Math.floor(this.random() * 10));
+    if (diedOn < lastMarriage) diedOn = on;
+    this.died.set(elderly.personalId, diedOn);
+    this.deaths.push({ personalId: elderly.personalId, diedOn, registeredOn: on, communeCode, dossierCode });
+    for (const marriage of this.marriagesOf.get(elderly.personalId) ?? []) {
+      if (!marriage.endedOn) {
+        marriage.endedOn = diedOn;
+        marriage.endReason = "DEATH_OF_SPOUSE";
+      }
+    }
+    return true;
+  }
+}
