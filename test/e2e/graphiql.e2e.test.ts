@@ -25,6 +25,7 @@ const OPERATION_FILES = [
   "analyst-statistics.graphql",
   "citizen-360.graphql",
   "city-dashboard.graphql",
+  "civil-status-desk.graphql",
   "reception-desk.graphql",
 ];
 
@@ -56,7 +57,7 @@ beforeAll(async () => {
 afterAll(() => hub?.close());
 
 describe("e2e > graphiql > saved operations", () => {
-  it("are the four files of gateway/operations, each opening with who runs it, with its default variables", () => {
+  it("are the five files of gateway/operations, each opening with who runs it, with its default variables", () => {
     // A newcomer opens GraphiQL and finds the operations the hub's users run, explained.
     const operations = loadSavedOperations();
     expect(operations.map((operation) => operation.file)).toEqual(OPERATION_FILES);
@@ -64,6 +65,7 @@ describe("e2e > graphiql > saved operations", () => {
       "AnalystStatistics",
       "Citizen360",
       "CityDashboard",
+      "CivilStatusDesk",
       "ReceptionDesk",
     ]);
     for (const operation of operations) {
@@ -75,6 +77,7 @@ describe("e2e > graphiql > saved operations", () => {
       {},
       { personalId: DEMO_CITIZEN_ID },
       { provinceCode: "01", from: "2025-07-01", to: "2026-12-31" },
+      { communeCode: "10369", first: 10 },
       { personalId: DEMO_CITIZEN_ID },
     ]);
   });
@@ -124,6 +127,54 @@ describe("e2e > graphiql > saved operations", () => {
     // The province's figures are the sum of its communes'.
     const sum = province.communes.reduce((total, commune) => total + commune.civilStatus.stats.received, 0);
     expect(province.civilStatus.stats.received).toBe(sum);
+  });
+
+  it("civil-status desk: the Ứng Thiên officer lists open dossiers with each applicant's marital status", async () => {
+    // The desk received a resident's request this morning; the officer opens the work list.
+    const officer = tokenOf("commune-officer");
+    const received = await hub.graphql(
+      `mutation($input: ReceiveCivilStatusDossierInput!) { receiveCivilStatusDossier(input: $input) { code } }`,
+      {
+        input: {
+          idempotencyKey: "graphiql-desk-0001",
+          procedureCode: "1.004873",
+          applicantPersonalId: DEMO_CITIZEN_ID,
+        },
+      },
+      { token: officer },
+    );
+    expect(received.body.errors).toBeUndefined();
+    const res = await run<{
+      commune: {
+        code: string;
+        civilStatus: {
+          dossiers: {
+            nodes: {
+              code: string;
+              status: string;
+              applicant: { fullName: string; civilStatus: { maritalStatus: string } };
+            }[];
+          };
+        };
+      };
+    }>("civil-status-desk.graphql", "commune-officer");
+    expect(res.body.errors).toBeUndefined();
+    const nodes = res.body.data!.commune.civilStatus.dossiers.nodes;
+    expect(nodes.map((node) => node.code)).toContain(
+      (received.body.data as { receiveCivilStatusDossier: { code: string } }).receiveCivilStatusDossier.code,
+    );
+    expect(nodes.length).toBeLessThanOrEqual(10);
+    for (const node of nodes) {
+      expect(node.code).toMatch(/^10369\.HT-/);
+      expect(["SUBMITTED", "ACCEPTED", "PROCESSING", "SUPPLEMENT_REQUESTED"]).toContain(node.status);
+      expect(node.applicant.fullName.length).toBeGreaterThan(0);
+      expect(["SINGLE", "MARRIED", "DIVORCED", "WIDOWED"]).toContain(node.applicant.civilStatus.maritalStatus);
+    }
+    // The city officer may open it too; an analyst, who reads no personal data, may not.
+    const city = await run("civil-status-desk.graphql", "city-officer");
+    expect(city.body.errors).toBeUndefined();
+    const analyst = await run("civil-status-desk.graphql", "analyst");
+    expect(analyst.body.errors![0].extensions!.code).toBe("FORBIDDEN");
   });
 
   it("reception desk: the Ứng Thiên officer looks up the demo citizen by personal ID", async () => {
