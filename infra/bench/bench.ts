@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 
 import { mintDevToken } from "../../gateway/auth";
-import { Role } from "../../subgraphs/kit/caller";
+import { Role, WorkField } from "../../subgraphs/kit/caller";
 import { loadHandoffPrivateKey, signHandoff } from "../../subgraphs/kit/handoff";
 import { configureLogger } from "../../subgraphs/kit/logger";
 import { startLocalHub } from "../dev/local-hub";
@@ -59,6 +59,7 @@ const main = async (): Promise<void> => {
     registryDatabaseUrl: databaseUrl,
     civilStatusDatabaseUrl: `sqlite:${join(dir, "civil-status.sqlite")}`,
     seed: scale,
+    civilStatusSeed: scale,
     devSecret: SECRET,
   });
   const seedSeconds = (performance.now() - seedStarted) / 1000;
@@ -67,7 +68,7 @@ const main = async (): Promise<void> => {
     sub: "bench",
     role: Role.CITY_OFFICER,
     provinceCode: "01",
-    fields: [],
+    fields: [WorkField.CIVIL_STATUS],
   });
   const handoffKey = await loadHandoffPrivateKey(hub.keys.privateKeyFile);
   const caller = { subject: "bench", role: Role.CITY_OFFICER, provinceCode: "01", fields: [] };
@@ -91,6 +92,18 @@ const main = async (): Promise<void> => {
       name: 'communes(search: "ung thien") through gateway',
       query: `{ communes(search: "ung thien") { nodes { code } } }`,
     },
+    {
+      name: "city dashboard: 126 communes' civil-status stats",
+      query: `{ province(code: "01") { communes { code civilStatus { stats(from: "2025-07-01", to: "2026-12-31") { received onTimeRate overdue } } } } }`,
+    },
+    {
+      name: "civil-status desk: 20 dossiers + applicants' names",
+      query: `{ commune(code: "10369") { civilStatus { dossiers(first: 20) { nodes { code status timeliness applicant { fullName } } } } } }`,
+    },
+    {
+      name: "citizens(first: 100) + civilStatus (marital status, marriages)",
+      query: `{ citizens(first: 100) { nodes { personalId civilStatus { maritalStatus marriages { registeredAt } } } } }`,
+    },
   ];
 
   const send = async (scenario: Scenario): Promise<void> => {
@@ -106,14 +119,18 @@ const main = async (): Promise<void> => {
     if (!res.ok || body.errors) throw new Error(`${scenario.name} failed: ${JSON.stringify(body).slice(0, 300)}`);
   };
 
-  const perRound: Record<string, { medianMs: number[]; p95Ms: number[]; statements: number[] }> = {};
-  for (const scenario of scenarios) perRound[scenario.name] = { medianMs: [], p95Ms: [], statements: [] };
+  const perRound: Record<string, { medianMs: number[]; p95Ms: number[]; statements: number[]; civilStatus: number[] }> =
+    {};
+  for (const scenario of scenarios) {
+    perRound[scenario.name] = { medianMs: [], p95Ms: [], statements: [], civilStatus: [] };
+  }
   for (const scenario of scenarios) for (let i = 0; i < 20; i += 1) await send(scenario); // warm-up
 
   for (let round = 1; round <= rounds; round += 1) {
     for (const scenario of scenarios) {
       const times: number[] = [];
       const before = hub.registry.database.statements.total;
+      const beforeCivilStatus = hub.civilStatus.database.statements.total;
       for (let i = 0; i < iterations; i += 1) {
         const started = performance.now();
         await send(scenario);
@@ -123,6 +140,7 @@ const main = async (): Promise<void> => {
       entry.medianMs.push(median(times));
       entry.p95Ms.push(percentile(times, 95));
       entry.statements.push((hub.registry.database.statements.total - before) / iterations);
+      entry.civilStatus.push((hub.civilStatus.database.statements.total - beforeCivilStatus) / iterations);
     }
     process.stderr.write(`round ${round}/${rounds} done\n`);
   }
@@ -135,7 +153,8 @@ const main = async (): Promise<void> => {
       scenario: scenario.name,
       medianMs: Number(median(entry.medianMs).toFixed(2)),
       p95Ms: Number(median(entry.p95Ms).toFixed(2)),
-      sqlStatementsPerOp: median(entry.statements),
+      registrySqlPerOp: median(entry.statements),
+      civilStatusSqlPerOp: median(entry.civilStatus),
       ratioToBaseline: Number(median(ratios).toFixed(2)),
     };
   });

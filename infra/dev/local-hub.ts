@@ -20,6 +20,8 @@ export interface LocalHubOptions {
   devSecret: string;
   adminUnitsFile?: string;
   adminMergesFile?: string;
+  /** Seed civil status's demo dossiers and registers too (benchmarks); tests start it empty. */
+  civilStatusSeed?: (typeof SEED_SCALES)[number];
   /** Civil status's clock starts here (ISO 8601 with offset) instead of the real time: a desk's day replayed. */
   civilStatusClockStart?: string;
 }
@@ -60,6 +62,7 @@ export const startLocalHub = async (options: LocalHubOptions): Promise<LocalHub>
       CALENDAR_DIR: resolve(ROOT, "infra/calendar"),
       ...(options.adminUnitsFile ? { ADMIN_UNITS_FILE: options.adminUnitsFile } : {}),
       ...(options.civilStatusClockStart ? { CLOCK_START: options.civilStatusClockStart } : {}),
+      ...(options.civilStatusSeed ? { SEED_ON_EMPTY: options.civilStatusSeed } : {}),
     }),
   );
   const gateway = await startGateway(
