@@ -52,6 +52,76 @@ export const CivilStatusResultUnion = createUnionType({
   },
 });
 
+interface NewDossier {
+  idempotencyKey: string;
+  /** The mutation, part of the idempotency record: a key reused by another mutation is a CONFLICT. */
+  operation: string;
+  payload: unknown;
+  procedureCode: string;
+  communeCode: string;
+  provinceCode: string;
+  applicantPersonalId: string;
+  channel: DossierChannel;
+  at: Date;
+  /** Fixed when the desk receives it (ACCEPTED); none while it waits online (SUBMITTED). */
+  dueAt: Date | null;
+  note?: string;
+}
+
+/** Creates a dossier once per idempotency key, with its first history step and audit event, in one transaction. */
+const createDossier = async (
+  { caller, requestId, database }: CivilStatusContext,
+  request: NewDossier,
+): Promise<CivilStatusDossier> => {
+  const status = request.dueAt ? DossierStatus.ACCEPTED : DossierStatus.SUBMITTED;
+  const { code } = await createIdempotently(
+    database,
+    request.idempotencyKey,
+    request.operation,
+    request.payload,
+    async (manager) => {
+      const code = await nextDossierCode(
+        manager,
+        database.kind,
+        request.communeCode,
+        FIELD_PREFIX.CIVIL_STATUS,
+        request.at,
+      );
+      const dossier = Object.assign(new CivilStatusDossier(), {
+        code,
+        procedureCode: request.procedureCode,
+        communeCode: request.communeCode,
+        provinceCode: request.provinceCode,
+        applicantPersonalId: request.applicantPersonalId,
+        channel: request.channel,
+        status,
+        nationalStatusCode: NATIONAL_STATUS_CODE[status],
+        version: 1,
+        receivedAt: request.at,
+        acceptedAt: request.dueAt ? request.at : null,
+        dueAt: request.dueAt,
+        endedAt: null,
+        supplementCount: 0,
+        supplementSince: null,
+        effectiveDueAt: request.dueAt,
+        supplementMs: "0",
+      });
+      await manager.insert(CivilStatusDossier, dossier);
+      await recordCreation(manager, dossier, caller, request.note);
+      await writeAudit(manager, caller, requestId, [
+        {
+          operation: request.channel === DossierChannel.DESK ? "dossier.receive" : "dossier.submit",
+          entityType: "CivilStatusDossier",
+          entityIds: [code],
+          outcome: "ALLOWED",
+        },
+      ]);
+      return code;
+    },
+  );
+  return database.dataSource.manager.findOneByOrFail(CivilStatusDossier, { code });
+};
+
 /** Civil-status dossiers at the commune desk: receive, read, move through the workflow (DESIGN §4). */
 @Resolver(() => CivilStatusDossier)
 export class CivilStatusDossierResolver {
@@ -78,8 +148,9 @@ export class CivilStatusDossierResolver {
   })
   async receiveCivilStatusDossier(
     @Arg("input", () => ReceiveCivilStatusDossierInput) input: ReceiveCivilStatusDossierInput,
-    @Ctx() { caller, requestId, database, services }: CivilStatusContext,
+    @Ctx() context: CivilStatusContext,
   ): Promise<CivilStatusDossier> {
+    const { caller, services } = context;
     requireRole(caller);
     if (!caller.communeCode || !caller.provinceCode) throw forbidden("Your token names no commune desk");
     if (caller.role === Role.COMMUNE_OFFICER && !caller.fields.includes(WorkField.CIVIL_STATUS)) {
@@ -95,42 +166,19 @@ export class CivilStatusDossierResolver {
     const communeCode = caller.communeCode;
     const provinceCode = caller.provinceCode;
 
-    const { code } = await createIdempotently(
-      database,
-      input.idempotencyKey,
-      "receiveCivilStatusDossier",
-      { ...input, communeCode, verificationNeeded: input.verificationNeeded ?? false },
-      async (manager) => {
-        const code = await nextDossierCode(manager, database.kind, communeCode, FIELD_PREFIX.CIVIL_STATUS, now);
-        const dossier = Object.assign(new CivilStatusDossier(), {
-          code,
-          procedureCode: procedure.code,
-          communeCode,
-          provinceCode,
-          applicantPersonalId: input.applicantPersonalId,
-          channel: DossierChannel.DESK,
-          status: DossierStatus.ACCEPTED,
-          nationalStatusCode: NATIONAL_STATUS_CODE.ACCEPTED,
-          version: 1,
-          receivedAt: now,
-          acceptedAt: now,
-          dueAt,
-          endedAt: null,
-          supplementCount: 0,
-          supplementSince: null,
-          effectiveDueAt: dueAt,
-          supplementMs: "0",
-        });
-        await manager.insert(CivilStatusDossier, dossier);
-        await recordCreation(manager, dossier, caller, input.note);
-        await writeAudit(manager, caller, requestId, [
-          { operation: "dossier.receive", entityType: "CivilStatusDossier", entityIds: [code], outcome: "ALLOWED" },
-        ]);
-        return code;
-      },
-    );
-    const created = await database.dataSource.manager.findOneByOrFail(CivilStatusDossier, { code });
-    return created;
+    return createDossier(context, {
+      idempotencyKey: input.idempotencyKey,
+      operation: "receiveCivilStatusDossier",
+      payload: { ...input, communeCode, verificationNeeded: input.verificationNeeded ?? false },
+      procedureCode: procedure.code,
+      communeCode,
+      provinceCode,
+      applicantPersonalId: input.applicantPersonalId,
+      channel: DossierChannel.DESK,
+      at: now,
+      dueAt,
+      note: input.note,
+    });
   }
 
   @Authorized(Role.CITIZEN)
@@ -140,8 +188,9 @@ export class CivilStatusDossierResolver {
   })
   async submitCivilStatusDossier(
     @Arg("input", () => SubmitCivilStatusDossierInput) input: SubmitCivilStatusDossierInput,
-    @Ctx() { caller, requestId, database, services }: CivilStatusContext,
+    @Ctx() context: CivilStatusContext,
   ): Promise<CivilStatusDossier> {
+    const { caller, services } = context;
     const applicant = caller.personalId;
     if (!applicant) throw forbidden("Your token names no citizen");
     const procedure = procedureByCode(input.procedureCode);
@@ -149,42 +198,19 @@ export class CivilStatusDossierResolver {
       throw badInput("procedureCode", `${input.procedureCode} is not a civil-status procedure of the commune`);
     const provinceCode = services.units.get(input.communeCode);
     if (!provinceCode) throw badInput("communeCode", `${input.communeCode} is not a commune in force`);
-    const now = services.clock();
-    const { code } = await createIdempotently(
-      database,
-      input.idempotencyKey,
-      "submitCivilStatusDossier",
-      { ...input, applicant },
-      async (manager) => {
-        const code = await nextDossierCode(manager, database.kind, input.communeCode, FIELD_PREFIX.CIVIL_STATUS, now);
-        const dossier = Object.assign(new CivilStatusDossier(), {
-          code,
-          procedureCode: procedure.code,
-          communeCode: input.communeCode,
-          provinceCode,
-          applicantPersonalId: applicant,
-          channel: DossierChannel.ONLINE,
-          status: DossierStatus.SUBMITTED,
-          nationalStatusCode: NATIONAL_STATUS_CODE.SUBMITTED,
-          version: 1,
-          receivedAt: now,
-          acceptedAt: null,
-          dueAt: null,
-          endedAt: null,
-          supplementCount: 0,
-          supplementSince: null,
-          effectiveDueAt: null,
-          supplementMs: "0",
-        });
-        await manager.insert(CivilStatusDossier, dossier);
-        await recordCreation(manager, dossier, caller, input.note);
-        await writeAudit(manager, caller, requestId, [
-          { operation: "dossier.submit", entityType: "CivilStatusDossier", entityIds: [code], outcome: "ALLOWED" },
-        ]);
-        return code;
-      },
-    );
-    return database.dataSource.manager.findOneByOrFail(CivilStatusDossier, { code });
+    return createDossier(context, {
+      idempotencyKey: input.idempotencyKey,
+      operation: "submitCivilStatusDossier",
+      payload: { ...input, applicant },
+      procedureCode: procedure.code,
+      communeCode: input.communeCode,
+      provinceCode,
+      applicantPersonalId: applicant,
+      channel: DossierChannel.ONLINE,
+      at: services.clock(),
+      dueAt: null,
+      note: input.note,
+    });
   }
 
   @Authorized(...DESK_ROLES, Role.CITIZEN, Role.ADMIN)
