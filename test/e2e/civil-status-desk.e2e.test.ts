@@ -217,7 +217,7 @@ describe("e2e > civil-status > the desk's dossier list", () => {
     expect(listed).toBe(2 + shown);
   });
 
-  it("is refused to an analyst, to another commune's officer, and to another province's city officer", async () => {
+  it("is refused to an analyst, to another commune's officer, and to another province's city officer, figures too", async () => {
     const query = `{ commune(code: "00070") { civilStatus { dossiers { nodes { code } } } } }`;
     for (const token of [
       await hub.token(PERSONAS.analyst),
@@ -227,6 +227,13 @@ describe("e2e > civil-status > the desk's dossier list", () => {
       const res = await hub.graphql(query, {}, { token });
       expect(res.body.errors!.map((e) => e.extensions!.code)).toEqual(["FORBIDDEN"]);
     }
+    // Nor may a city officer of another province read the commune's figures.
+    const figures = `{ commune(code: "00070") { civilStatus { stats(from: "2026-07-01", to: "2026-07-01") { received } } } }`;
+    const otherProvince = await hub.token({ ...PERSONAS.hanoiCityOfficer, sub: "city-officer-79", provinceCode: "79" });
+    const denied = await hub.graphql(figures, {}, { token: otherProvince });
+    expect(denied.body.errors!.map((e) => e.extensions!.code)).toEqual(["FORBIDDEN"]);
+    const own = await hub.graphql(figures, {}, { token: await hub.token(PERSONAS.hanoiCityOfficer) });
+    expect(own.body.data).toEqual({ commune: { civilStatus: { stats: { received: 3 } } } });
   });
 });
 

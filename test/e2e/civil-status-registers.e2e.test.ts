@@ -175,6 +175,27 @@ describe("e2e > civil-status > registerBirth", () => {
     expect(stored.name).toBe("Nguyễn Minh Khôi".normalize("NFC"));
   });
 
+  it("refuses a certificate whose papers disagree with the registered birth", async () => {
+    // Someone brings papers for the newborn with another birth date.
+    const code = await receive("1.004873", husband.personalId);
+    const before = await snapshot();
+    const res = await hub.graphql(
+      ISSUE_CERTIFICATE,
+      {
+        input: {
+          dossierCode: code,
+          expectedVersion: 1,
+          person: { personalId: child.personalId, gender: "MALE", birthDate: "2026-06-21" },
+          purpose: "Thử",
+        },
+      },
+      { token: officer },
+    );
+    expect(res.body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "person.birthDate" });
+    expect(res.body.errors![0].message).toContain("2026-06-20");
+    expect(await snapshot()).toEqual(before);
+  });
+
   it.each([
     ["a second registration of the same birth", child, "child.personalId"],
     [

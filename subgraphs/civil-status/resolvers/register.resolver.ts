@@ -66,6 +66,29 @@ const requireText = (value: string | undefined | null, field: string, max: numbe
 const optionalText = (value: string | undefined | null, field: string, max: number, what: string): string | null =>
   value === undefined || value === null || value.trim() === "" ? null : requireText(value, field, max, what);
 
+/**
+ * The papers must agree with the birth register where it holds the person: an officer does not
+ * record an event for someone whose birth date or gender differs from their registered birth.
+ */
+const agreesWithBirth = (person: PersonInput, registers: CitizenRegisters, prefix: string): RuleProblem | undefined => {
+  const birth = registers.birth;
+  if (!birth) return undefined;
+  const where = `The birth registered at ${birth.communeCode} on ${birth.registeredOn}`;
+  if (birth.birthDate !== person.birthDate) {
+    return {
+      field: `${prefix}.birthDate`,
+      message: `${where} gives ${person.personalId} the birth date ${birth.birthDate}, not ${person.birthDate}`,
+    };
+  }
+  if (birth.gender !== person.gender) {
+    return {
+      field: `${prefix}.gender`,
+      message: `${where} gives ${person.personalId} the gender ${birth.gender}, not ${person.gender}`,
+    };
+  }
+  return undefined;
+};
+
 const refuse = (problem: RuleProblem | undefined): void => {
   if (problem) throw badInput(problem.field, problem.message);
 };
@@ -225,6 +248,7 @@ export class RegisterResolver {
       [person.personalId],
       async ({ manager, dossier, today, registersOf }) => {
         const registers = (await registersOf([person.personalId])).get(person.personalId) as CitizenRegisters;
+        refuse(agreesWithBirth(person, registers, "person"));
         refuse(checkDeathRegistration({ person, facts: factsOf(registers), diedOn: input.diedOn, today }));
         await insertOnce(
           manager,
@@ -274,6 +298,8 @@ export class RegisterResolver {
       [a.personalId, b.personalId],
       async ({ manager, dossier, today, registersOf }) => {
         const registers = await registersOf([a.personalId, b.personalId]);
+        refuse(agreesWithBirth(a, registers.get(a.personalId) as CitizenRegisters, "a"));
+        refuse(agreesWithBirth(b, registers.get(b.personalId) as CitizenRegisters, "b"));
         refuse(
           checkMarriage({
             a,
@@ -317,7 +343,9 @@ export class RegisterResolver {
       "MARITAL_STATUS_CERTIFICATE",
       [person.personalId],
       async ({ manager, dossier, today, registersOf }) => {
-        const facts = factsOf((await registersOf([person.personalId])).get(person.personalId) as CitizenRegisters);
+        const registers = (await registersOf([person.personalId])).get(person.personalId) as CitizenRegisters;
+        refuse(agreesWithBirth(person, registers, "person"));
+        const facts = factsOf(registers);
         refuse(checkMaritalStatusCertificate({ person, facts, today }));
         await manager.insert(
           MaritalStatusCertificate,
