@@ -5,16 +5,11 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../../subgraphs/kit/config";
 import { describeDatabaseUrl, openDatabase } from "../../subgraphs/kit/database";
 import { configureLogger } from "../../subgraphs/kit/logger";
+import { DEFAULT_POPULATION_SEED, POPULATION_SCALES, type PopulationScaleName } from "../../subgraphs/kit/population";
 import { registrySettings } from "../../subgraphs/registry/config";
 import { registryEntities } from "../../subgraphs/registry/entities";
 import { importAdminUnits } from "../../subgraphs/registry/import/admin-units";
-import {
-  clearPopulation,
-  DEFAULT_POPULATION_SEED,
-  POPULATION_SCALES,
-  type PopulationScaleName,
-  seedPopulation,
-} from "../../subgraphs/registry/import/population";
+import { clearPopulation, seedPopulation } from "../../subgraphs/registry/import/population";
 import { registryMigrations } from "../../subgraphs/registry/migrations";
 
 const USAGE = `Usage: node dist/infra/seed/seed.js --scale ${Object.keys(POPULATION_SCALES).join("|")} [options]

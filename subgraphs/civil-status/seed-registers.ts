@@ -1,6 +1,6 @@
 import { addCalendarDays } from "../kit/calendar";
 import { centuryGenderDigit } from "../kit/personal-id";
-import type { CitizenSeed } from "../registry/import/population";
+import type { CitizenSeed } from "../kit/population";
 import { certificateValidUntil } from "./catalogue";
 import { maritalStatusOf, MINIMUM_MARRIAGE_AGE, type RegisterFacts } from "./rules";
 

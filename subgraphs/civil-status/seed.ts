@@ -9,14 +9,14 @@ import { DossierChannel } from "../kit/dossier/entities";
 import { sqlInstant } from "../kit/dossier/stats";
 import { DossierStatus, NATIONAL_STATUS_CODE } from "../kit/dossier/status";
 import { log } from "../kit/logger";
-import { CommuneKind } from "../registry/entities/commune";
 import {
   type CitizenSeed,
   type CommuneForSeeding,
+  type CommuneKindName,
   generateCitizens,
   mulberry32,
   type PopulationScaleName,
-} from "../registry/import/population";
+} from "../kit/population";
 import { type CivilStatusProcedure, limitFor, procedureByCode } from "./catalogue";
 import { CivilStatusDossier } from "./entities/civil-status-dossier";
 import { DemoRegisters } from "./seed-registers";
@@ -25,11 +25,7 @@ import { DemoRegisters } from "./seed-registers";
 const DOSSIERS_PER_COMMUNE: Record<PopulationScaleName, number> = { test: 4, demo: 40, bench: 40 };
 const DEMO_MONTHS = 18;
 const HOUR = 3600_000;
-const KIND_BY_UNIT_ID: Record<number, CommuneKind> = {
-  3: CommuneKind.WARD,
-  4: CommuneKind.COMMUNE,
-  5: CommuneKind.SPECIAL_ZONE,
-};
+const KIND_BY_UNIT_ID: Record<number, CommuneKindName> = { 3: "WARD", 4: "COMMUNE", 5: "SPECIAL_ZONE" };
 
 /** The communes of a province from the official list: the same set the registry seeds its population over. */
 export const communesOfProvince = (unitsFile: string, provinceCode: string): CommuneForSeeding[] => {

@@ -1,9 +1,9 @@
 import type { DataSource } from "typeorm";
 
 import { log } from "../kit/logger";
+import type { POPULATION_SCALES } from "../kit/population";
 import { Province } from "./entities/province";
 import { importAdminUnits } from "./import/admin-units";
-import type { POPULATION_SCALES } from "./import/population";
 import { seedPopulation } from "./import/population";
 
 export type PopulationScale = keyof typeof POPULATION_SCALES;

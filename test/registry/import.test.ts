@@ -4,16 +4,16 @@ import { join, resolve } from "node:path";
 
 import { type Database, openDatabase } from "../../subgraphs/kit/database";
 import { BIRTH_PROVINCES, parsePersonalId, personalIdMismatch } from "../../subgraphs/kit/personal-id";
-import { foldForSearch } from "../../subgraphs/kit/text";
-import { registryEntities } from "../../subgraphs/registry/entities";
-import { importAdminUnits, unitNameKey } from "../../subgraphs/registry/import/admin-units";
 import {
   type CommuneForSeeding,
   generateCitizens,
   planPopulation,
   POPULATION_SCALES,
-  seedPopulation,
-} from "../../subgraphs/registry/import/population";
+} from "../../subgraphs/kit/population";
+import { foldForSearch } from "../../subgraphs/kit/text";
+import { registryEntities } from "../../subgraphs/registry/entities";
+import { importAdminUnits, unitNameKey } from "../../subgraphs/registry/import/admin-units";
+import { seedPopulation } from "../../subgraphs/registry/import/population";
 import { registryMigrations } from "../../subgraphs/registry/migrations";
 import { createTestDatabaseUrl, type TestDatabaseUrl } from "../support/database";
 

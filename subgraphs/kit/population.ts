@@ -1,0 +1,356 @@
+import { Gender } from "./gender";
+import { BIRTH_PROVINCES, centuryGenderDigit } from "./personal-id";
+import { foldForSearch, toNfc } from "./text";
+
+/**
+ * A synthetic, deterministic population for development, tests and benchmarks (DESIGN §8): the
+ * same seed and the same communes always give byte-identical citizens, in the same order. Pure
+ * code, no database: the registry seeds its population reference with it, and the field
+ * subgraphs pick their demo residents from the same people without reading the registry's tables.
+ */
+
+/** The kinds of commune-level unit, as the registry's Commune.kind names them. */
+export type CommuneKindName = "WARD" | "COMMUNE" | "SPECIAL_ZONE";
+
+export interface CommuneForSeeding {
+  code: string;
+  provinceCode: string;
+  kind: CommuneKindName;
+}
+
+/** One synthetic person, with the registry's citizen columns. */
+export interface CitizenSeed {
+  personalId: string;
+  fullName: string;
+  gender: Gender;
+  /** "YYYY-MM-DD". */
+  birthDate: string;
+  residenceCommuneCode: string;
+  /** The full name folded for search: lower case, no diacritics, đ → d. */
+  searchName: string;
+}
+
+export interface PopulationScale {
+  description: string;
+  /** Only the communes of this province (2-digit code); every commune nationwide when absent. */
+  provinceCode?: string;
+  /** Either the same number of citizens in every commune, or a total shared out by commune kind. */
+  size: { perCommune: number } | { total: number; weights: Readonly<Record<CommuneKindName, number>> };
+  /** The first citizens of every commune are men named "Nguyễn Văn …", so tests can search for them. */
+  nguyenVanPerCommune: number;
+}
+
+export type PopulationScaleName = "test" | "demo" | "bench";
+
+export const POPULATION_SCALES: Readonly<Record<PopulationScaleName, PopulationScale>> = Object.freeze({
+  test: {
+    description: "Hà Nội's 126 communes, 12 citizens each",
+    provinceCode: "01",
+    size: { perCommune: 12 },
+    nguyenVanPerCommune: 2,
+  },
+  demo: {
+    description: "Hà Nội's 126 communes, 60 citizens each",
+    provinceCode: "01",
+    size: { perCommune: 60 },
+    nguyenVanPerCommune: 2,
+  },
+  bench: {
+    description: "1,000,000 citizens over all 3,321 communes, wards more densely populated",
+    // Urban wards hold roughly two and a half times the people of a rural commune; the island
+    // special zones are small.
+    size: { total: 1_000_000, weights: { WARD: 2.5, COMMUNE: 1, SPECIAL_ZONE: 0.5 } },
+    nguyenVanPerCommune: 0,
+  },
+});
+
+export const DEFAULT_POPULATION_SEED = 20250701;
+
+/** Ages are computed on this fixed day, so the output does not depend on when the seed runs. */
+const REFERENCE_YEAR = 2026;
+const REFERENCE_MONTH = 6; // July, zero-based
+const REFERENCE_DAY = 1;
+const DAY_MS = 86_400_000;
+/** The oldest age the population reaches on the reference day. */
+export const MAX_AGE = 95;
+
+// ---------------------------------------------------------------------------------------------
+// Randomness
+
+/** mulberry32: a small, fast 32-bit PRNG; good enough for synthetic data, and fully reproducible. */
+export const mulberry32 = (seed: number): (() => number) => {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+};
+
+/** Picks from weighted choices with one random draw and a binary search over cumulative weights. */
+class Weighted<T> {
+  private readonly values: T[];
+  private readonly cumulative: number[];
+  private readonly total: number;
+
+  constructor(choices: ReadonlyArray<readonly [T, number]>) {
+    this.values = choices.map(([value]) => value);
+    let sum = 0;
+    this.cumulative = choices.map(([, weight]) => (sum += weight));
+    this.total = sum;
+  }
+
+  pick(random: () => number): T {
+    const target = random() * this.total;
+    let low = 0;
+    let high = this.cumulative.length - 1;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.cumulative[mid] > target) high = mid;
+      else low = mid + 1;
+    }
+    return this.values[low];
+  }
+}
+
+const uniform = <T>(values: readonly T[]): Weighted<T> => new Weighted(values.map((value) => [value, 1] as const));
+
+// ---------------------------------------------------------------------------------------------
+// Names (NFC, new-style tone placement). Surname shares follow published estimates: Nguyễn about
+// 38 %, then Trần, Lê, Phạm, Hoàng/Huỳnh, Phan, Vũ/Võ, Đặng, Bùi, Đỗ, Hồ, Ngô, Dương, Lý.
+
+// prettier-ignore
+const SURNAMES = new Weighted<string>([
+  ["Nguyễn", 38.4], ["Trần", 12.1], ["Lê", 9.5], ["Phạm", 7.0], ["Hoàng", 3.4], ["Huỳnh", 1.7],
+  ["Phan", 4.5], ["Vũ", 2.2], ["Võ", 1.7], ["Đặng", 2.1], ["Bùi", 2.0], ["Đỗ", 1.4], ["Hồ", 1.3],
+  ["Ngô", 1.3], ["Dương", 1.0], ["Lý", 0.5], ["Đinh", 0.9], ["Trịnh", 0.7], ["Đoàn", 0.6],
+  ["Lương", 0.5], ["Mai", 0.5], ["Trương", 0.5], ["Đào", 0.5], ["Cao", 0.4], ["Hà", 0.4],
+  ["Lâm", 0.3], ["Tạ", 0.3], ["Chu", 0.3], ["Lưu", 0.3], ["Kiều", 0.2], ["Tô", 0.2],
+  ["Phùng", 0.2], ["Quách", 0.1], ["Triệu", 0.1], ["Vương", 0.1], ["Thái", 0.1],
+]);
+
+/** The classic middle names ("Văn", "Thị") are far more common among older generations. */
+const CLASSIC_MIDDLE: Record<Gender, string> = { [Gender.MALE]: "Văn", [Gender.FEMALE]: "Thị" };
+const classicMiddleShare = (birthYear: number, gender: Gender): number => {
+  if (birthYear < 1975) return gender === Gender.MALE ? 0.6 : 0.8;
+  if (birthYear < 2000) return gender === Gender.MALE ? 0.4 : 0.5;
+  return 0.15;
+};
+
+// prettier-ignore
+const OTHER_MIDDLE: Record<Gender, Weighted<string>> = {
+  [Gender.MALE]: uniform([
+    "Đức", "Minh", "Quang", "Hữu", "Công", "Thành", "Xuân", "Tiến", "Mạnh", "Ngọc", "Anh", "Duy",
+    "Hoàng", "Thế", "Trọng", "Đình", "Quốc", "Bảo", "Gia", "Trung", "Hải", "Tuấn", "Việt", "Khắc",
+  ]),
+  [Gender.FEMALE]: uniform([
+    "Ngọc", "Thu", "Thanh", "Minh", "Phương", "Hồng", "Mai", "Kim", "Diệu", "Bảo", "Khánh", "Hải",
+    "Thùy", "Lan", "Hoài", "Quỳnh", "Bích", "Thảo", "Hoàng", "Tuyết", "Như", "Cẩm", "Mỹ", "Hà",
+  ]),
+};
+
+// prettier-ignore
+const GIVEN: Record<Gender, Weighted<string>> = {
+  [Gender.MALE]: uniform([
+    "Anh", "Hùng", "Dũng", "Tuấn", "Minh", "Nam", "Hải", "Long", "Sơn", "Thắng", "Cường", "Huy",
+    "Hoàng", "Phong", "Khoa", "Trung", "Đức", "Tùng", "Quân", "Bảo", "Khánh", "Kiên", "Hiếu", "Tâm",
+    "Thành", "Vinh", "Hưng", "Lâm", "Toàn", "Đạt", "Phúc", "Quang", "Hiển", "Việt", "Bình", "Tài",
+    "Nghĩa", "Lộc", "Tiến", "Hòa", "Thịnh", "Khang", "Duy", "Đông", "Hậu", "Chiến", "Thái", "Lực",
+  ]),
+  [Gender.FEMALE]: uniform([
+    "Anh", "Linh", "Hương", "Lan", "Mai", "Hoa", "Hằng", "Trang", "Thảo", "Ngọc", "Hà", "Nhung",
+    "Phương", "Thủy", "Yến", "Nga", "Dung", "Vân", "Huyền", "Loan", "Oanh", "Giang", "Hạnh", "Châu",
+    "Chi", "My", "Vy", "Trâm", "Quỳnh", "Nhi", "Thư", "Hiền", "Uyên", "Diệp", "Ly", "Tuyết",
+    "Hồng", "Liên", "Nhàn", "Xuân", "Huệ", "Lụa", "Thơm", "Bích", "Ánh", "Tâm", "Hòa", "Thúy",
+  ]),
+};
+
+const fullNameOf = (random: () => number, gender: Gender, birthYear: number): string => {
+  const surname = SURNAMES.pick(random);
+  const middle =
+    random() < classicMiddleShare(birthYear, gender) ? CLASSIC_MIDDLE[gender] : OTHER_MIDDLE[gender].pick(random);
+  let given = GIVEN[gender].pick(random);
+  while (given === middle) given = GIVEN[gender].pick(random);
+  // About one person in ten carries a second middle name ("Nguyễn Thị Thu Hà").
+  if (random() < 0.1) {
+    let second = OTHER_MIDDLE[gender].pick(random);
+    while (second === middle || second === given) second = OTHER_MIDDLE[gender].pick(random);
+    return `${surname} ${middle} ${second} ${given}`;
+  }
+  return `${surname} ${middle} ${given}`;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Ages: a population pyramid close to Vietnam's in the mid-2020s, in five-year bands (the last
+// band holds ages 90 to 95).
+
+// prettier-ignore
+const AGE_BANDS = new Weighted<number>([
+  [0, 7.0], [5, 8.0], [10, 8.2], [15, 7.2], [20, 6.8], [25, 7.3], [30, 8.0], [35, 8.2], [40, 7.6],
+  [45, 7.0], [50, 6.2], [55, 5.4], [60, 4.6], [65, 3.6], [70, 2.4], [75, 1.5], [80, 1.0], [85, 0.6],
+  [90, 0.4],
+]);
+
+/** Every possible birth date as YYYY-MM-DD, oldest first: formatting a million dates one by one is slow. */
+const FIRST_BIRTH_DAY = Date.UTC(REFERENCE_YEAR - MAX_AGE - 1, REFERENCE_MONTH, REFERENCE_DAY) + DAY_MS;
+const BIRTH_DAYS: readonly string[] = Array.from(
+  { length: Math.round((Date.UTC(REFERENCE_YEAR, REFERENCE_MONTH, REFERENCE_DAY) - FIRST_BIRTH_DAY) / DAY_MS) + 1 },
+  (_, day) => new Date(FIRST_BIRTH_DAY + day * DAY_MS).toISOString().slice(0, 10),
+);
+
+/** A birth date (YYYY-MM-DD) of someone who is `age` years old on the reference day. */
+const birthDateAt = (age: number, random: () => number): string => {
+  const latest = Date.UTC(REFERENCE_YEAR - age, REFERENCE_MONTH, REFERENCE_DAY);
+  const earliest = Date.UTC(REFERENCE_YEAR - age - 1, REFERENCE_MONTH, REFERENCE_DAY) + DAY_MS;
+  const days = Math.round((latest - earliest) / DAY_MS) + 1;
+  return BIRTH_DAYS[Math.round((earliest - FIRST_BIRTH_DAY) / DAY_MS) + Math.floor(random() * days)];
+};
+
+const pickAge = (random: () => number): number => {
+  const band = AGE_BANDS.pick(random);
+  const width = band === 90 ? MAX_AGE - 90 + 1 : 5;
+  return band + Math.floor(random() * width);
+};
+
+// ---------------------------------------------------------------------------------------------
+// Personal identification numbers
+
+const BIRTH_PROVINCE_CODES = Object.keys(BIRTH_PROVINCES);
+const ANY_BIRTH_PROVINCE = uniform(BIRTH_PROVINCE_CODES);
+
+/**
+ * Most people's births were registered in the province they live in; since 2025 each province's
+ * 2-digit code is the code of one of the provinces merged into it, so "0" + that code is a valid
+ * birth-registration code. One in five was born elsewhere.
+ */
+const birthProvinceOf = (residenceProvince: string, random: () => number): string => {
+  const home = `0${residenceProvince}`;
+  if (home in BIRTH_PROVINCES && random() < 0.8) return home;
+  return ANY_BIRTH_PROVINCE.pick(random);
+};
+
+/**
+ * Serial numbers: the n-th person with a given 6-digit prefix gets (n × A + B) mod 10⁶, with A
+ * coprime to 10⁶. That map is a bijection, so serials never repeat within a prefix (hence IDs are
+ * unique) while still looking random; B varies by prefix and seed.
+ */
+const SERIAL_MULTIPLIER = 387_419;
+const SERIALS_PER_PREFIX = 1_000_000;
+
+const hash32 = (text: string, seed: number): number => {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Planning and generating
+
+export interface CommunePlan {
+  code: string;
+  provinceCode: string;
+  count: number;
+}
+
+export const resolvePopulationScale = (scale: PopulationScaleName | PopulationScale): PopulationScale => {
+  if (typeof scale !== "string") return scale;
+  const found = (POPULATION_SCALES as Record<string, PopulationScale | undefined>)[scale];
+  if (!found) {
+    throw new Error(`Unknown population scale "${scale}"; use one of ${Object.keys(POPULATION_SCALES).join(", ")}`);
+  }
+  return found;
+};
+
+/**
+ * How many citizens each commune of the scale gets, communes in code order. A total is shared
+ * by weight with the largest-remainder method, so the counts add up to it exactly.
+ */
+export const planPopulation = (
+  communes: readonly CommuneForSeeding[],
+  scaleOrName: PopulationScaleName | PopulationScale,
+): CommunePlan[] => {
+  const scale = resolvePopulationScale(scaleOrName);
+  const chosen = communes
+    .filter((commune) => scale.provinceCode === undefined || commune.provinceCode === scale.provinceCode)
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  if (chosen.length === 0) {
+    throw new Error(
+      `No communes${scale.provinceCode ? ` in province ${scale.provinceCode}` : ""} to populate: import the administrative units first`,
+    );
+  }
+  if ("perCommune" in scale.size) {
+    const { perCommune } = scale.size;
+    if (perCommune < scale.nguyenVanPerCommune) {
+      throw new Error(`A scale cannot name ${scale.nguyenVanPerCommune} of ${perCommune} citizens Nguyễn Văn`);
+    }
+    return chosen.map(({ code, provinceCode }) => ({ code, provinceCode, count: perCommune }));
+  }
+  const { total, weights } = scale.size;
+  const weightSum = chosen.reduce((sum, commune) => sum + weights[commune.kind], 0);
+  const shares = chosen.map((commune, index) => {
+    const exact = (total * weights[commune.kind]) / weightSum;
+    return { index, count: Math.floor(exact), remainder: exact - Math.floor(exact) };
+  });
+  let left = total - shares.reduce((sum, share) => sum + share.count, 0);
+  const byRemainder = [...shares].sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  for (const share of byRemainder) {
+    if (left === 0) break;
+    share.count += 1;
+    left -= 1;
+  }
+  return chosen.map(({ code, provinceCode }, index) => ({ code, provinceCode, count: shares[index].count }));
+};
+
+const foldOnce = (cache: Map<string, string>, name: string): string => {
+  const value = foldForSearch(name);
+  cache.set(name, value);
+  return value;
+};
+
+/**
+ * Generates the population of a scale over the given communes (in any order), without touching a
+ * database. Pure: the same communes, scale and seed give the same citizens in the same order.
+ */
+export function* generateCitizens(
+  communes: readonly CommuneForSeeding[],
+  scaleOrName: PopulationScaleName | PopulationScale,
+  seed: number = DEFAULT_POPULATION_SEED,
+): Generator<CitizenSeed, void, undefined> {
+  const scale = resolvePopulationScale(scaleOrName);
+  const random = mulberry32(seed);
+  const issued = new Map<string, number>();
+  // Full names repeat a lot; folding each distinct one once saves most of the folding work.
+  const folded = new Map<string, string>();
+  for (const { code, provinceCode, count } of planPopulation(communes, scale)) {
+    for (let i = 0; i < count; i += 1) {
+      const nguyenVan = i < scale.nguyenVanPerCommune;
+      const gender = nguyenVan || random() < 0.5 ? Gender.MALE : Gender.FEMALE;
+      const birthDate = birthDateAt(pickAge(random), random);
+      const birthYear = Number(birthDate.slice(0, 4));
+      const fullName = toNfc(
+        nguyenVan ? `Nguyễn Văn ${GIVEN[Gender.MALE].pick(random)}` : fullNameOf(random, gender, birthYear),
+      );
+      const prefix =
+        birthProvinceOf(provinceCode, random) +
+        String(centuryGenderDigit(birthYear, gender)) +
+        String(birthYear % 100).padStart(2, "0");
+      const n = issued.get(prefix) ?? 0;
+      if (n >= SERIALS_PER_PREFIX) throw new Error(`More than ${SERIALS_PER_PREFIX} personal IDs start with ${prefix}`);
+      issued.set(prefix, n + 1);
+      const serial = (n * SERIAL_MULTIPLIER + hash32(prefix, seed)) % SERIALS_PER_PREFIX;
+      yield {
+        personalId: prefix + String(serial).padStart(6, "0"),
+        fullName,
+        gender,
+        birthDate,
+        residenceCommuneCode: code,
+        searchName: folded.get(fullName) ?? foldOnce(folded, fullName),
+      };
+    }
+  }
+}
