@@ -1,5 +1,11 @@
 import { type ProcedureLimit } from "../kit/calendar";
-import { CIVIL_STATUS_PROCEDURES, type CivilStatusResult, limitFor, procedureByCode } from "./catalogue";
+import {
+  certificateValidUntil,
+  CIVIL_STATUS_PROCEDURES,
+  type CivilStatusResult,
+  limitFor,
+  procedureByCode,
+} from "./catalogue";
 
 const SAME_DAY: ProcedureLimit = { kind: "SAME_DAY" };
 const workingDays = (days: number): ProcedureLimit => ({ kind: "WORKING_DAYS", days });
@@ -134,6 +140,21 @@ describe("civil-status > catalogue > limitFor", () => {
       const procedure = procedureByCode(code)!;
       expect(limitFor(procedure, { verificationNeeded: true })).toEqual(procedure.limit);
       expect(limitFor(procedure, { verificationNeeded: false })).toEqual(procedure.limit);
+    },
+  );
+});
+
+describe("civil-status > catalogue > certificateValidUntil", () => {
+  it.each([
+    ["2026-07-01", "2027-01-01"],
+    ["2026-08-31", "2027-02-28"],
+    ["2027-08-31", "2028-02-29"],
+    ["2026-02-28", "2026-08-28"],
+    ["2026-12-15", "2027-06-15"],
+  ])(
+    "a certificate issued on %s is valid until %s (six months, Decree 123/2015 art. 23; Civil Code art. 147–148)",
+    (issued, until) => {
+      expect(certificateValidUntil(issued)).toBe(until);
     },
   );
 });

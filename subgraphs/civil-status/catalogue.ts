@@ -1,4 +1,4 @@
-import { addCalendarDays, addMonths, type ProcedureLimit } from "../kit/calendar";
+import { addMonths, type ProcedureLimit } from "../kit/calendar";
 
 /**
  * The civil-status (hộ tịch) procedures a commune's one-stop desk handles, with their statutory
@@ -168,7 +168,10 @@ export const limitFor = (
   verificationNeeded && procedure.limitWithVerification ? procedure.limitWithVerification : procedure.limit;
 
 /**
- * The last day a marital-status certificate issued on `issuedOn` is valid: six months from the
- * day of issue (Decree 123/2015/NĐ-CP, art. 23), so one issued on 1 July serves until 31 December.
+ * The last day a marital-status certificate issued on `issuedOn` is valid: "có giá trị 6 tháng kể
+ * từ ngày cấp" (Decree 123/2015/NĐ-CP, art. 23), counted as the Civil Code 2015 counts periods: the
+ * day of issue is not counted (art. 147(1)), and a period in months ends with the corresponding day
+ * of its last month, or that month's last day when it has none (art. 148(3)). So one issued on
+ * 1 July 2026 is valid until 1 January 2027, and one issued on 31 August until the end of February.
  */
-export const certificateValidUntil = (issuedOn: string): string => addCalendarDays(addMonths(issuedOn, 6), -1);
+export const certificateValidUntil = (issuedOn: string): string => addMonths(issuedOn, 6);

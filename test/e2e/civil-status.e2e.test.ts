@@ -85,7 +85,7 @@ describe("e2e > civil-status > a marital-status certificate at the Ứng Thiên 
         __typename: "MaritalStatusCertificate",
         maritalStatus: "SINGLE",
         purpose: "Để đăng ký kết hôn",
-        validUntil: "2026-12-31",
+        validUntil: "2027-01-01",
         registeredAt: "2026-07-01",
         communeCode: "10369",
         dossierCode: dossier.code,
@@ -121,7 +121,7 @@ describe("e2e > civil-status > a marital-status certificate at the Ứng Thiên 
         personalId: resident.personalId,
         civilStatus: {
           maritalStatus: "SINGLE",
-          maritalStatusCertificates: [{ maritalStatus: "SINGLE", validUntil: "2026-12-31", dossierCode: dossier.code }],
+          maritalStatusCertificates: [{ maritalStatus: "SINGLE", validUntil: "2027-01-01", dossierCode: dossier.code }],
           dossiers: { nodes: [{ code: dossier.code, status: "RETURNED" }] },
         },
       },
