@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import { In } from "typeorm";
 
 import type { AdminUnits } from "../kit/admin-units";
-import { writeAudit } from "../kit/audit";
+import { type AccessLogEntry, type AccessLogPosition, queryAccessLogs, writeAudit } from "../kit/audit";
 import type { WorkingCalendar } from "../kit/calendar";
 import type { Clock } from "../kit/clock";
 import type { SubgraphContext } from "../kit/context";
@@ -40,6 +40,14 @@ export interface DossierPageKey {
   /** The page size; one more row is read to tell whether another page follows. */
   size: number;
   after?: ListPosition;
+}
+
+/** A request for one page of a person's access log. */
+export interface AccessLogPage {
+  personalId: string;
+  /** The page size; one more row is read to tell whether another page follows. */
+  size: number;
+  after?: AccessLogPosition;
 }
 
 /** One DataLoader per batched lookup, made per request so no cache outlives its caller. */
@@ -132,12 +140,38 @@ export const createCivilStatusLoaders = (
     { cacheKeyFn: (request) => JSON.stringify(request) },
   );
 
+  /** Access logs of many people, one statement per page position. */
+  const accessLogs = new DataLoader<AccessLogPage, AccessLogEntry[], string>(
+    async (requests) => {
+      const groups = new Map<string, AccessLogPage[]>();
+      for (const request of requests) {
+        const group = JSON.stringify([request.size, request.after ?? null]);
+        groups.set(group, [...(groups.get(group) ?? []), request]);
+      }
+      const pages = new Map<AccessLogPage, AccessLogEntry[]>();
+      for (const items of groups.values()) {
+        const { size, after } = items[0];
+        const logs = await queryAccessLogs(
+          manager,
+          "civil_status_dossier",
+          [...new Set(items.map((item) => item.personalId))],
+          size + 1,
+          after,
+        );
+        for (const item of items) pages.set(item, logs.get(item.personalId) ?? []);
+      }
+      return requests.map((request) => pages.get(request) ?? []);
+    },
+    { cacheKeyFn: (request) => JSON.stringify(request) },
+  );
+
   return {
     dossier,
     registers,
     history,
     result,
     dossierPages,
+    accessLogs,
     stats: createStatsLoader({ database, clock: context.services.clock }),
   };
 };

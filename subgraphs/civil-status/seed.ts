@@ -3,10 +3,9 @@ import { readFileSync } from "node:fs";
 import type { DataSource, EntityManager } from "typeorm";
 
 import { CalendarCoverageError, toLocalDate, type WorkingCalendar } from "../kit/calendar";
-import { insertRows } from "../kit/database";
+import { insertRows, sqlInstant } from "../kit/database";
 import { FIELD_PREFIX, localYyMmDd } from "../kit/dossier/code";
 import { DossierChannel } from "../kit/dossier/entities";
-import { sqlInstant } from "../kit/dossier/stats";
 import { DossierStatus, NATIONAL_STATUS_CODE } from "../kit/dossier/status";
 import { log } from "../kit/logger";
 import {

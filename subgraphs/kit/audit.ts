@@ -1,6 +1,10 @@
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, type EntityManager, Index, PrimaryGeneratedColumn, type QueryRunner, Table } from "typeorm";
 
 import type { Caller } from "./caller";
+import { sqlInstant } from "./database";
+import { connectionOf } from "./pagination";
+import { DateTimeScalar } from "./scalars";
 
 export type AuditOutcome = "ALLOWED" | "DENIED";
 
@@ -110,4 +114,105 @@ export const writeAudit = async (
   });
   if (rows.length === 0) return;
   await manager.createQueryBuilder().insert().into(AuditEvent).values(rows).updateEntity(false).execute();
+};
+
+/**
+ * One access to a person's data as the person reads it (DESIGN §7: "a citizen can read who
+ * accessed their data"): when, who in which role and commune, what, and whether it was allowed.
+ * Every subgraph keeps its own log, so the type is shared.
+ */
+@Directive("@shareable")
+@ObjectType("AccessLogEntry", {
+  description: "Nhật ký truy cập — one access to a person's data: who, when, what, allowed or not",
+})
+export class AccessLogEntry {
+  @Field(() => DateTimeScalar, { description: "Thời điểm — when" })
+  at: Date;
+
+  @Field({ description: "Người truy cập — who (the account's subject)" })
+  actor: string;
+
+  @Field(() => String, { nullable: true, description: "Vai trò — their role" })
+  role: string | null;
+
+  @Field(() => String, { nullable: true, description: "Xã — their commune, for commune staff" })
+  communeCode: string | null;
+
+  @Field({ description: "Thao tác — what was done, e.g. registers.read, issue.MARITAL_STATUS_CERTIFICATE" })
+  operation: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Đối tượng — the record concerned: the person, or one of their dossiers",
+  })
+  entityId: string | null;
+
+  @Field({ description: "Kết quả — ALLOWED or DENIED" })
+  outcome: string;
+
+  /** The event's row id, for paging. */
+  id: string;
+}
+
+export const AccessLogConnection = connectionOf(
+  AccessLogEntry,
+  "AccessLogConnection",
+  "Trang nhật ký truy cập — one page of a person's access log, newest first",
+  { shareable: true },
+);
+
+/** A position in an access log ordered newest first. */
+export interface AccessLogPosition {
+  at: Date;
+  id: string;
+}
+
+/**
+ * The newest events about each of many people in one statement: events on the person themselves
+ * and on the dossiers they filed in `dossierTable`, numbered per person newest first.
+ */
+export const queryAccessLogs = async (
+  manager: EntityManager,
+  dossierTable: string,
+  personalIds: readonly string[],
+  limit: number,
+  after: AccessLogPosition | undefined,
+): Promise<Map<string, AccessLogEntry[]>> => {
+  const logs = new Map<string, AccessLogEntry[]>(personalIds.map((id) => [id, []]));
+  if (personalIds.length === 0) return logs;
+  const marks = personalIds.map(() => "?").join(", ");
+  const cursor = after ? "WHERE (a.at < ? OR (a.at = ? AND a.id < ?))" : "";
+  const rows = (await manager.query(
+    `SELECT subject, id, at, actor, role, commune_code, operation, entity_id, outcome FROM (
+       SELECT a.*, ROW_NUMBER() OVER (PARTITION BY a.subject ORDER BY a.at DESC, a.id DESC) AS n FROM (
+         SELECT e.*, e.entity_id AS subject FROM audit_event e
+          WHERE e.entity_type = 'Citizen' AND e.entity_id IN (${marks})
+         UNION ALL
+         SELECT e.*, d.applicant_personal_id AS subject FROM audit_event e
+           JOIN ${dossierTable} d ON e.entity_id = d.code
+          WHERE e.entity_type <> 'Citizen' AND d.applicant_personal_id IN (${marks})
+       ) a ${cursor}
+     ) ranked WHERE n <= ? ORDER BY subject, n`,
+    [
+      ...personalIds,
+      ...personalIds,
+      ...(after ? [sqlInstant(after.at), sqlInstant(after.at), Number(after.id)] : []),
+      limit,
+    ],
+  )) as Record<string, string | number | Date | null>[];
+  for (const row of rows) {
+    logs.get(String(row.subject))?.push(
+      Object.assign(new AccessLogEntry(), {
+        id: String(row.id),
+        at: row.at instanceof Date ? row.at : new Date(`${String(row.at).replace(" ", "T")}Z`),
+        actor: String(row.actor),
+        role: row.role === null ? null : String(row.role),
+        communeCode: row.commune_code === null ? null : String(row.commune_code),
+        operation: String(row.operation),
+        entityId: row.entity_id === null ? null : String(row.entity_id),
+        outcome: String(row.outcome),
+      }),
+    );
+  }
+  return logs;
 };

@@ -160,6 +160,9 @@ const isDeadlock = (error: unknown): boolean =>
   error instanceof QueryFailedError &&
   (error.driverError as { code?: string } | undefined)?.code === "ER_LOCK_DEADLOCK";
 
+/** Dates as the drivers store them (UTC, millisecond text), so SQLite compares them as text. */
+export const sqlInstant = (at: Date): string => at.toISOString().replace("T", " ").replace("Z", "");
+
 /** True when the database answers a trivial query: the readiness probe. */
 export const isDatabaseReachable = async (database: Database): Promise<boolean> => {
   try {

@@ -50,8 +50,16 @@ export interface Connection<T> {
   pageInfo: PageInfo;
 }
 
-/** A page type for any node type: `connectionOf(Citizen, "CitizenConnection", "Trang công dân — …")`. */
-export const connectionOf = <T>(node: abstract new (...args: never[]) => T, name: string, description: string) => {
+/**
+ * A page type for any node type: `connectionOf(Citizen, "CitizenConnection", "Trang công dân — …")`.
+ * `shareable` when more than one subgraph defines the same page type (a kit type, say).
+ */
+export const connectionOf = <T>(
+  node: abstract new (...args: never[]) => T,
+  name: string,
+  description: string,
+  options: { shareable?: boolean } = {},
+) => {
   @ObjectType(name, { description })
   class PageOfNodes implements Connection<T> {
     @Field(() => [node])
@@ -60,5 +68,7 @@ export const connectionOf = <T>(node: abstract new (...args: never[]) => T, name
     @Field(() => PageInfo)
     pageInfo: PageInfo;
   }
+  // Applied as @Directive above @ObjectType would be, after it.
+  if (options.shareable) Directive("@shareable")(PageOfNodes);
   return PageOfNodes;
 };

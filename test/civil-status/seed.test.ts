@@ -7,8 +7,7 @@ import { ISSUING_MUTATION } from "../../subgraphs/civil-status/resolvers/issuing
 import { maritalStatusOf } from "../../subgraphs/civil-status/rules";
 import { seedDemoDossiers } from "../../subgraphs/civil-status/seed";
 import { loadWorkingCalendar } from "../../subgraphs/kit/calendar";
-import { type Database, openDatabase } from "../../subgraphs/kit/database";
-import { sqlInstant } from "../../subgraphs/kit/dossier/stats";
+import { type Database, openDatabase, sqlInstant } from "../../subgraphs/kit/database";
 import { createTestDatabaseUrl, type TestDatabaseUrl } from "../support/database";
 import { ADMIN_UNITS_FILE } from "../support/repo";
 

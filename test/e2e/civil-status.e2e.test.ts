@@ -170,6 +170,81 @@ describe("e2e > civil-status > a marital-status certificate at the Ứng Thiên 
     ).toEqual(before);
   });
 
+  it("shows the citizen, and no officer, who accessed their civil-status data", async () => {
+    // After the visit, the resident checks online who has read their records.
+    const LOG = `query($id: ID!, $first: Int, $after: String) { citizen(personalId: $id) { civilStatus {
+      accessLog(first: $first, after: $after) { nodes { actor role communeCode operation entityId outcome }
+        pageInfo { hasNextPage endCursor } } } } }`;
+    type Log = { nodes: Record<string, unknown>[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    const citizen = await hub.token({
+      sub: `citizen-${resident.personalId}`,
+      role: "CITIZEN",
+      personalId: resident.personalId,
+      fields: [],
+    });
+    const read = async (variables: Record<string, unknown>) => {
+      const res = await hub.graphql<{ citizen: { civilStatus: { accessLog: Log } } }>(
+        LOG,
+        { id: resident.personalId, ...variables },
+        { token: citizen },
+      );
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data!.citizen.civilStatus.accessLog;
+    };
+    const all = await read({ first: 100 });
+    const code = "10369.HT-260701-0001";
+    const officerAt = (operation: string, entityId: string) => ({
+      actor: "officer-10369",
+      role: "COMMUNE_OFFICER",
+      communeCode: "10369",
+      operation,
+      entityId,
+      outcome: "ALLOWED",
+    });
+    const byCitizen = (operation: string, entityId: string) => ({
+      actor: `citizen-${resident.personalId}`,
+      role: "CITIZEN",
+      communeCode: null,
+      operation,
+      entityId,
+      outcome: "ALLOWED",
+    });
+    // Newest first, this very read included (each read of the log reads the records too), then the
+    // outsider's refusal, the officer's reads, the certificate and the receipt.
+    expect(all.nodes).toEqual([
+      expect.objectContaining({ actor: "citizen-" + resident.personalId, operation: "registers.read" }),
+      {
+        actor: "officer-00070",
+        role: "COMMUNE_OFFICER",
+        communeCode: "00070",
+        operation: "registers.read",
+        entityId: resident.personalId,
+        outcome: "DENIED",
+      },
+      byCitizen("dossier.list", code),
+      byCitizen("registers.read", resident.personalId),
+      officerAt("dossier.list", code),
+      officerAt("registers.read", resident.personalId),
+      officerAt("dossier.read", code),
+      officerAt("dossier.move.RETURNED", code),
+      officerAt("issue.MARITAL_STATUS_CERTIFICATE", resident.personalId),
+      officerAt("issue.MARITAL_STATUS_CERTIFICATE", code),
+      officerAt("dossier.receive", code),
+    ]);
+    expect(all.pageInfo.hasNextPage).toBe(false);
+    const first = await read({ first: 4 });
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const next = await read({ first: 4, after: first.pageInfo.endCursor });
+    // Two more reads of the log have happened since `all`: the page after the first four of the
+    // second read is entries 6–9 of the third.
+    expect(next.nodes).toEqual((await read({ first: 100 })).nodes.slice(6, 10));
+
+    const byOfficer = await hub.graphql(LOG, { id: resident.personalId, first: 5 }, { token: officer });
+    expect(byOfficer.body.errors!.map((e) => [e.path, e.extensions!.code])).toEqual([
+      [["citizen", "civilStatus", "accessLog"], "FORBIDDEN"],
+    ]);
+  });
+
   it("is hidden from an officer of another commune, and the denial is audited", async () => {
     // An officer of Phường Hoàn Kiếm tries to open Ứng Thiên's dossier.
     const made = await receive("ut-msc-0002");

@@ -1,7 +1,10 @@
 import { Arg, Ctx, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
 
+import { AccessLogConnection, type AccessLogEntry } from "../../kit/audit";
 import { toLocalDate } from "../../kit/calendar";
-import { type Connection, pageSize } from "../../kit/pagination";
+import { Role } from "../../kit/caller";
+import { badInput, forbidden } from "../../kit/errors";
+import { type Connection, decodeCursor, pageSize, toPage } from "../../kit/pagination";
 import { BirthRegistration } from "../entities/birth-registration";
 import type { CivilStatusDossier } from "../entities/civil-status-dossier";
 import { DeathRegistration } from "../entities/death-registration";
@@ -81,6 +84,30 @@ export class CitizenCivilStatusResolver {
   })
   maritalStatusCertificates(@Root() { registers }: CitizenCivilStatus): MaritalStatusCertificate[] {
     return [...registers.certificates].reverse();
+  }
+
+  @FieldResolver(() => AccessLogConnection, {
+    description:
+      "Nhật ký truy cập — who read or wrote the person's civil-status records and dossiers, newest first; for the person themselves and admins",
+  })
+  async accessLog(
+    @Root() { registers }: CitizenCivilStatus,
+    @Ctx() { caller, loaders }: CivilStatusContext,
+    @Arg("first", () => Int, { nullable: true, description: "Số mục mỗi trang — 1 to 100 (default 20)" })
+    first?: number,
+    @Arg("after", () => String, { nullable: true, description: "Sau con trỏ — endCursor of the previous page" })
+    after?: string,
+  ): Promise<Connection<AccessLogEntry>> {
+    const own = caller.role === Role.CITIZEN && caller.personalId === registers.personalId;
+    if (!own && caller.role !== Role.ADMIN) throw forbidden("Only the person themselves reads who accessed their data");
+    const size = pageSize(first);
+    const cursor = decodeCursor(after, 2);
+    const position = cursor ? { at: new Date(cursor[0]), id: cursor[1] } : undefined;
+    if (position && (Number.isNaN(position.at.getTime()) || !/^\d+$/.test(position.id))) {
+      throw badInput("after", "after is not a cursor this list gave out");
+    }
+    const rows = await loaders.accessLogs.load({ personalId: registers.personalId, size, after: position });
+    return toPage(rows, size, (row) => [row.at.toISOString(), row.id]);
   }
 
   @FieldResolver(() => CivilStatusDossierConnection, {

@@ -1,8 +1,8 @@
 import type { EntityManager, EntityTarget } from "typeorm";
 import { In } from "typeorm";
 
+import { sqlInstant } from "../database";
 import type { DossierRecord } from "./entities";
-import { sqlInstant } from "./stats";
 import { DossierStatus } from "./status";
 
 /** What a desk list can be narrowed to; every part is optional and they combine with AND. */

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import type { EntityManager } from "typeorm";
 
-import type { Database } from "../database";
+import { type Database, sqlInstant } from "../database";
 import { DossierStatus } from "./status";
 
 /**
@@ -53,9 +53,6 @@ export interface StatsRow extends Omit<DossierStats, "onTimeRate" | "onlineShare
   processingHoursSum: number;
   processedCount: number;
 }
-
-/** Dates as the drivers store them (UTC, millisecond text), so SQLite compares them as text. */
-export const sqlInstant = (at: Date): string => at.toISOString().replace("T", " ").replace("Z", "");
 
 const ENDED = [DossierStatus.COMPLETED, DossierStatus.RETURNED, DossierStatus.STOPPED, DossierStatus.REFUSED];
 const COMPLETED = [DossierStatus.COMPLETED, DossierStatus.RETURNED];
