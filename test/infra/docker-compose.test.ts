@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 
 import { parse } from "yaml";
 
@@ -99,6 +99,19 @@ describe.each(appServices)("infra > docker-compose > $name", ({ name, settings, 
     // Scenario: the service crashes at night and comes back without anyone running a command.
     expect(service.build?.dockerfile).toBe("infra/Dockerfile");
     expect(["always", "unless-stopped", "on-failure"]).toContain(service.restart);
+  });
+
+  it("mounts every data file its production configuration reads by default", () => {
+    // Scenario: civil status reads the official unit list at start; in the container the default
+    // path (relative to /app) must land on a mounted folder, or the service never becomes ready.
+    const files = Object.values(settings as Record<string, Setting<unknown>>)
+      .filter((spec) => spec.name.endsWith("_FILE") && spec.devDefault?.startsWith("../shared/"))
+      .map((spec) => posix.resolve("/app", environment[spec.name] ?? (spec.devDefault as string)));
+    const mounted = (service.volumes ?? []).map((volume) =>
+      // "source:target[:mode]", where the source may be "${VARIABLE:-default}" with a colon of its own.
+      typeof volume === "string" ? (/:(\/[^:]*)(?::(?:ro|rw))?$/.exec(volume)?.[1] ?? "") : volume.target,
+    );
+    for (const file of files) expect(mounted.some((target) => file.startsWith(`${target}/`))).toBe(true);
   });
 
   it("publishes the port its config listens on by default", () => {
