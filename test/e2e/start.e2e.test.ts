@@ -44,6 +44,27 @@ describe("e2e > npm start", () => {
     expect(stats.completed).toBeGreaterThan(0);
     expect(stats.onTime).toBeGreaterThan(stats.late);
     expect(stats.late + stats.overdue).toBeGreaterThan(0);
+
+    // …and with the registers: every resident's birth, and marital statuses derived from marriages.
+    const records = await fetch(`http://127.0.0.1:${gatewayPort}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: `{ citizens(communeCode: "10369", first: 12) { nodes { civilStatus { maritalStatus birth { registeredAt } } } } }`,
+      }),
+    });
+    const residents = (
+      (await records.json()) as {
+        data: {
+          citizens: { nodes: { civilStatus: { maritalStatus: string; birth: { registeredAt: string } | null } }[] };
+        };
+      }
+    ).data.citizens.nodes;
+    expect(residents).toHaveLength(12);
+    for (const { civilStatus } of residents) {
+      expect(civilStatus.birth?.registeredAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(["SINGLE", "MARRIED", "DIVORCED", "WIDOWED"]).toContain(civilStatus.maritalStatus);
+    }
     expect(await portAnswers(registryPort)).toBe(true);
     expect(await portAnswers(civilStatusPort)).toBe(true);
     const ready = await fetch(`http://127.0.0.1:${gatewayPort}/ready`);
