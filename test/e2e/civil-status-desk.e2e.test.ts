@@ -178,6 +178,21 @@ describe("e2e > civil-status > the desk's dossier list", () => {
     expect(returned.nodes).toEqual([]);
     const overdue = await desk("00070", { filter: { overdue: true } }, token);
     expect(overdue.nodes).toEqual([]);
+
+    // The city's desk lists the province's dossiers the same way, across its communes.
+    const cityDesk = await hub.graphql<{ province: { civilStatus: { dossiers: Page } } }>(
+      `{ province(code: "01") { civilStatus { dossiers(first: 100, filter: { procedureCode: "2.000635" }) {
+        nodes { code status channel } pageInfo { hasNextPage endCursor } } } } }`,
+      {},
+      { token: await hub.token(PERSONAS.hanoiCityOfficer) },
+    );
+    expect(cityDesk.body.errors).toBeUndefined();
+    const copiesInCity = cityDesk.body.data!.province.civilStatus.dossiers.nodes.map((node) => node.code);
+    const direct = await hub.civilStatus.database.dataSource.query(
+      "SELECT code FROM civil_status_dossier WHERE province_code = '01' AND procedure_code = '2.000635' ORDER BY received_at DESC, code DESC",
+    );
+    expect(copiesInCity).toEqual(direct.map((row: { code: string }) => row.code));
+    expect(copiesInCity).toContain(codes[1]);
   });
 
   it("lists every desk of the province for what one desk costs, and audits what it listed", async () => {
@@ -185,6 +200,9 @@ describe("e2e > civil-status > the desk's dossier list", () => {
     const city = await hub.token(PERSONAS.hanoiCityOfficer);
     const one = `{ commune(code: "00070") { civilStatus { dossiers(first: 2) { nodes { code } } } } }`;
     const all = `{ province(code: "01") { communes { code civilStatus { dossiers(first: 2) { nodes { code } } } } } }`;
+    const LISTED_BY_CITY =
+      "SELECT COUNT(*) AS n FROM audit_event WHERE operation = 'dossier.list' AND actor = 'city-officer-01'";
+    const listedBefore = Number((await hub.civilStatus.database.dataSource.query(LISTED_BY_CITY))[0].n);
     let before = await hub.statements(hub.civilStatus);
     const single = await hub.graphql(one, {}, { token: city });
     const costOfOne = (await hub.statements(hub.civilStatus)) - before;
@@ -206,13 +224,7 @@ describe("e2e > civil-status > the desk's dossier list", () => {
     // The windowed query, the rows, one audit insert.
     expect(costOfOne).toBe(3);
     expect(costOfAll).toBe(costOfOne);
-    const listed = Number(
-      (
-        await hub.civilStatus.database.dataSource.query(
-          "SELECT COUNT(*) AS n FROM audit_event WHERE operation = 'dossier.list' AND actor = 'city-officer-01'",
-        )
-      )[0].n,
-    );
+    const listed = Number((await hub.civilStatus.database.dataSource.query(LISTED_BY_CITY))[0].n) - listedBefore;
     const shown = communes.reduce((sum, c) => sum + c.civilStatus.dossiers.nodes.length, 0);
     expect(listed).toBe(2 + shown);
   });
