@@ -13,6 +13,7 @@ import { createGuardedLoader } from "../kit/guarded-loader";
 import { canReadCitizenRecords, canReadDossier } from "./access";
 import { type CivilStatusResult, procedureByCode } from "./catalogue";
 import { BirthRegistration } from "./entities/birth-registration";
+import { CivilStatusCorrection } from "./entities/civil-status-correction";
 import { CivilStatusDossier } from "./entities/civil-status-dossier";
 import { DeathRegistration } from "./entities/death-registration";
 import { ExtractCopy } from "./entities/extract-copy";
@@ -28,6 +29,7 @@ const RESULT_ENTITIES = {
   MARRIAGE_CERTIFICATE: MarriageRegistration,
   MARITAL_STATUS_CERTIFICATE: MaritalStatusCertificate,
   EXTRACT_COPY: ExtractCopy,
+  CORRECTION: CivilStatusCorrection,
 } as const;
 
 export type IssuedResult = InstanceType<(typeof RESULT_ENTITIES)[keyof typeof RESULT_ENTITIES]>;

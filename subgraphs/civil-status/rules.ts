@@ -462,7 +462,8 @@ export const checkMaritalStatusCertificate = ({
 };
 
 export interface CorrectionInput {
-  person: Person;
+  /** Only whose record it is matters here. */
+  person: Pick<Person, "personalId">;
   facts: RegisterFacts;
   /** The value as the register holds it now. */
   current: string;

@@ -27,9 +27,20 @@ export interface DemoBirth {
   birthDate: string;
   father: string | null;
   mother: string | null;
+  placeOfBirth: string | null;
   registeredOn: string;
   communeCode: string;
   dossierCode: string | null;
+}
+
+export interface DemoCorrection {
+  personalId: string;
+  field: "FULL_NAME" | "PLACE_OF_BIRTH";
+  previousValue: string | null;
+  newValue: string;
+  registeredOn: string;
+  communeCode: string;
+  dossierCode: string;
 }
 
 export interface DemoDeath {
@@ -59,6 +70,8 @@ export interface DemoCopy {
   dossierCode: string;
 }
 
+const HOSPITALS = ["Bệnh viện Phụ sản Hà Nội", "Bệnh viện Đa khoa Vân Đình", "Trạm y tế xã"];
+
 const PURPOSES = ["Để đăng ký kết hôn", "Để bổ sung hồ sơ vay vốn ngân hàng", "Để làm thủ tục mua bán nhà đất"];
 const CHILD_NAMES = {
   MALE: ["Minh Khôi", "Gia Bảo", "Đức Anh", "Hoàng Nam"],
@@ -74,6 +87,7 @@ export class DemoRegisters {
   readonly deaths: DemoDeath[] = [];
   readonly certificates: DemoCertificate[] = [];
   readonly copies: DemoCopy[] = [];
+  readonly corrections: DemoCorrection[] = [];
   private readonly died = new Map<string, string>();
   /** Indexes over the lists above, by person. */
   private readonly birthOf = new Map<string, DemoBirth>();
@@ -139,6 +153,7 @@ export class DemoRegisters {
         birthDate: person.birthDate,
         father: null,
         mother: null,
+        placeOfBirth: null,
         registeredOn: registeredOn < before ? registeredOn : person.birthDate,
         communeCode: person.residenceCommuneCode,
         dossierCode: null,
@@ -187,6 +202,23 @@ export class DemoRegisters {
     return true;
   }
 
+  /** Completes the applicant's birth registration with the place of birth the old paper books left out. */
+  completePlaceOfBirth(applicant: CitizenSeed, on: string, communeCode: string, dossierCode: string): boolean {
+    const birth = this.birthOf.get(applicant.personalId);
+    if (!birth || birth.placeOfBirth !== null) return false;
+    birth.placeOfBirth = HOSPITALS[Math.floor(this.random() * HOSPITALS.length)];
+    this.corrections.push({
+      personalId: applicant.personalId,
+      field: "PLACE_OF_BIRTH",
+      previousValue: null,
+      newValue: birth.placeOfBirth,
+      registeredOn: on,
+      communeCode,
+      dossierCode,
+    });
+    return true;
+  }
+
   /** Copies of the applicant's birth extract. */
   copyBirth(applicant: CitizenSeed, on: string, communeCode: string, dossierCode: string): boolean {
     if (!this.birthOf.has(applicant.personalId)) return false;
@@ -203,6 +235,7 @@ export class DemoRegisters {
 
   /** A newborn of the applicant (and of the applicant's spouse, when married), registered on the day. */
   registerNewborn(applicant: CitizenSeed, on: string, communeCode: string, dossierCode: string): boolean {
+    if (!this.isAlive(applicant.personalId, on)) return false;
     const gender = this.random() < 0.5 ? "MALE" : "FEMALE";
     const birthDate = addCalendarDays(on, -(1 + Math.floor(this.random() * 50)));
     const year = Number(birthDate.slice(0, 4));
@@ -226,6 +259,7 @@ export class DemoRegisters {
       birthDate,
       father,
       mother,
+      placeOfBirth: HOSPITALS[Math.floor(this.random() * HOSPITALS.length)],
       registeredOn: on,
       communeCode,
       dossierCode,

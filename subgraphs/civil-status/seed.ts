@@ -84,6 +84,23 @@ const pickProcedure = (roll: number): CivilStatusProcedure =>
     (PROCEDURE_SHARES.find(([, share]) => roll < share) ?? PROCEDURE_SHARES[0])[0],
   ) as CivilStatusProcedure;
 
+/** A dossier whose course is known; whether it issued its paper is settled in order of completion. */
+interface Settled {
+  code: string;
+  commune: CommuneForSeeding;
+  procedure: CivilStatusProcedure;
+  applicant: CitizenSeed;
+  online: boolean;
+  received: Date;
+  dueAt: Date;
+  effectiveDue: Date;
+  supplement: Step | undefined;
+  resumed: Step | undefined;
+  supplements: number;
+  done: Step[];
+  completed: Step | undefined;
+}
+
 /** The procedure a marriage or death dossier falls back to when the commune has nobody it could concern. */
 const FALLBACK_PROCEDURE = procedureByCode("1.004873") as CivilStatusProcedure;
 
@@ -135,8 +152,7 @@ export const seedDemoDossiers = async (
   receipts.sort((a, b) => a.received.getTime() - b.received.getTime() || a.commune.code.localeCompare(b.commune.code));
 
   const sequences = new Map<string, number>();
-  const dossiers: unknown[][] = [];
-  const transitions: unknown[][] = [];
+  const settled: Settled[] = [];
   for (const { commune, received, online, roll, ...planned } of receipts) {
     const people = residents.get(commune.code) as CitizenSeed[];
     const receivedOn = toLocalDate(received);
@@ -194,7 +210,7 @@ export const seedDemoDossiers = async (
         { to: DossierStatus.RETURNED, at: at(0.7) },
       );
     }
-    let done = steps.filter((step) => step.at <= now);
+    const done = steps.filter((step) => step.at <= now);
     const supplement = done.find((step) => step.to === DossierStatus.SUPPLEMENT_REQUESTED);
     const resumed = supplement ? done.find((step) => step.at > supplement.at) : undefined;
     const effectiveDue =
@@ -209,18 +225,47 @@ export const seedDemoDossiers = async (
           )
         : dueAt;
     if (!effectiveDue) continue;
-    const completed = done.find((step) => step.to === DossierStatus.COMPLETED);
-    if (
-      completed &&
-      !issueResult(registers, procedure, applicant, people, toLocalDate(completed.at), commune.code, code)
-    ) {
+    sequences.set(scope, seq);
+    settled.push({
+      code,
+      commune,
+      procedure,
+      applicant,
+      online,
+      received,
+      dueAt,
+      effectiveDue,
+      supplement,
+      resumed,
+      supplements,
+      done,
+      completed: done.find((step) => step.to === DossierStatus.COMPLETED),
+    });
+  }
+
+  // Results are issued in the order the desks completed them, which is not the order of receipt
+  // (a late certificate may complete after a marriage received later): each paper then states
+  // what the registers held on its day.
+  const byCompletion = settled
+    .filter((dossier) => dossier.completed)
+    .sort((a, b) => (a.completed as Step).at.getTime() - (b.completed as Step).at.getTime());
+  for (const dossier of byCompletion) {
+    const completed = dossier.completed as Step;
+    const people = residents.get(dossier.commune.code) as CitizenSeed[];
+    const on = toLocalDate(completed.at);
+    if (!issueResult(registers, dossier.procedure, dossier.applicant, people, on, dossier.commune.code, dossier.code)) {
       // Nothing the registers allow (nobody free to marry, say): the desk stopped processing instead.
-      done = [
-        ...done.filter((step) => step.at < completed.at && step.to !== DossierStatus.COMPLETED),
+      dossier.done = [
+        ...dossier.done.filter((step) => step.at < completed.at && step.to !== DossierStatus.COMPLETED),
         { to: DossierStatus.STOPPED, at: completed.at, note: "Không đủ điều kiện theo quy định" },
       ];
     }
-    sequences.set(scope, seq);
+  }
+
+  const dossiers: unknown[][] = [];
+  const transitions: unknown[][] = [];
+  for (const { code, commune, procedure, applicant, online, received, dueAt, effectiveDue, ...rest } of settled) {
+    const { supplement, resumed, supplements, done } = rest;
     const last = done[done.length - 1];
     const status = last?.to ?? DossierStatus.ACCEPTED;
     const ended =
@@ -303,6 +348,7 @@ export const seedDemoDossiers = async (
     deaths: registers.deaths.length,
     certificates: registers.certificates.length,
     copies: registers.copies.length,
+    corrections: registers.corrections.length,
   });
   return dossiers.length;
 };
@@ -328,8 +374,10 @@ const issueResult = (
       return registers.marry(applicant, residents, on, communeCode, code);
     case "DEATH_CERTIFICATE":
       return registers.registerDeath(applicant, residents, on, communeCode, code);
+    case "CORRECTION":
+      return registers.completePlaceOfBirth(applicant, on, communeCode, code);
     default:
-      return true; // a correction amends an entry; the demo registers do not track amendments
+      return true;
   }
 };
 
@@ -345,6 +393,7 @@ const insertRegisters = async (manager: EntityManager, registers: DemoRegisters)
       "birth_date",
       "father_personal_id",
       "mother_personal_id",
+      "place_of_birth",
       "registered_on",
       "commune_code",
       "province_code",
@@ -357,6 +406,7 @@ const insertRegisters = async (manager: EntityManager, registers: DemoRegisters)
       b.birthDate,
       b.father,
       b.mother,
+      b.placeOfBirth,
       b.registeredOn,
       b.communeCode,
       province,
@@ -411,6 +461,30 @@ const insertRegisters = async (manager: EntityManager, registers: DemoRegisters)
       c.maritalStatus,
       c.purpose,
       c.validUntil,
+      c.registeredOn,
+      c.communeCode,
+      province,
+      c.dossierCode,
+    ]),
+  );
+  await insertRows(
+    manager,
+    "civil_status_correction",
+    [
+      "personal_id",
+      "field",
+      "previous_value",
+      "new_value",
+      "registered_on",
+      "commune_code",
+      "province_code",
+      "dossier_code",
+    ],
+    registers.corrections.map((c) => [
+      c.personalId,
+      c.field,
+      c.previousValue,
+      c.newValue,
       c.registeredOn,
       c.communeCode,
       province,

@@ -70,7 +70,8 @@ describe("civil-status > demo seed", () => {
             + (SELECT COUNT(*) FROM death_registration x WHERE x.dossier_code = d.code)
             + (SELECT COUNT(*) FROM marriage_registration x WHERE x.dossier_code = d.code)
             + (SELECT COUNT(*) FROM marital_status_certificate x WHERE x.dossier_code = d.code)
-            + (SELECT COUNT(*) FROM extract_copy x WHERE x.dossier_code = d.code) AS papers
+            + (SELECT COUNT(*) FROM extract_copy x WHERE x.dossier_code = d.code)
+            + (SELECT COUNT(*) FROM civil_status_correction x WHERE x.dossier_code = d.code) AS papers
          FROM civil_status_dossier d`,
     );
     const wrong = papers.filter((d) => {

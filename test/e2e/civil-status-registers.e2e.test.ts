@@ -39,6 +39,7 @@ const TABLES = [
   "marriage_registration",
   "marital_status_certificate",
   "extract_copy",
+  "civil_status_correction",
   "idempotency_record",
 ];
 
@@ -215,6 +216,86 @@ describe("e2e > civil-status > registerBirth", () => {
     );
     expect(res.body.data).toBeNull();
     expect(res.body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("e2e > civil-status > correctBirthRegistration", () => {
+  const CORRECT = `mutation($input: CorrectBirthRegistrationInput!) { correctBirthRegistration(input: $input) { ${DOSSIER}
+    result { ... on CivilStatusCorrection { personalId field previousValue newValue } } } }`;
+  const childId = "001226012345";
+
+  it("changes a registered name, keeping the old one, and refuses a change to nothing new or of no registered birth", async () => {
+    // The parents come back: the son's given name is to be Khoa, not Khôi.
+    const code = await receive("1.004859", husband.personalId);
+    const changed = await hub.graphql(
+      CORRECT,
+      {
+        input: {
+          dossierCode: code,
+          expectedVersion: 1,
+          personalId: childId,
+          field: "FULL_NAME",
+          value: " Nguyễn Minh Khoa ",
+        },
+      },
+      { token: officer },
+    );
+    expect(changed.body).toEqual({
+      data: {
+        correctBirthRegistration: {
+          code,
+          status: "COMPLETED",
+          version: 2,
+          result: {
+            __typename: "CivilStatusCorrection",
+            registeredAt: "2026-07-01",
+            communeCode: "10369",
+            dossierCode: code,
+            personalId: childId,
+            field: "FULL_NAME",
+            previousValue: "Nguyễn Minh Khôi",
+            newValue: "Nguyễn Minh Khoa",
+          },
+        },
+      },
+    });
+    const [birth] = await hub.civilStatus.database.dataSource.query(
+      "SELECT full_name AS name FROM birth_registration WHERE personal_id = ?",
+      [childId],
+    );
+    expect(birth.name).toBe("Nguyễn Minh Khoa");
+
+    const again = await receive("1.004859", husband.personalId);
+    const before = await snapshot();
+    const same = await hub.graphql(
+      CORRECT,
+      {
+        input: {
+          dossierCode: again,
+          expectedVersion: 1,
+          personalId: childId,
+          field: "FULL_NAME",
+          value: "Nguyễn Minh Khoa",
+        },
+      },
+      { token: officer },
+    );
+    expect(same.body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "value" });
+    const unregistered = await hub.graphql(
+      CORRECT,
+      {
+        input: {
+          dossierCode: again,
+          expectedVersion: 1,
+          personalId: husband.personalId,
+          field: "PLACE_OF_BIRTH",
+          value: "Hà Nội",
+        },
+      },
+      { token: officer },
+    );
+    expect(unregistered.body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "personalId" });
     expect(await snapshot()).toEqual(before);
   });
 });

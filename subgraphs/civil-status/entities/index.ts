@@ -1,6 +1,7 @@
 import { AuditEvent } from "../../kit/audit";
 import { DOSSIER_KIT_ENTITIES } from "../../kit/dossier/entities";
 import { BirthRegistration } from "./birth-registration";
+import { CivilStatusCorrection } from "./civil-status-correction";
 import { CivilStatusDossier } from "./civil-status-dossier";
 import { DeathRegistration } from "./death-registration";
 import { ExtractCopy } from "./extract-copy";
@@ -14,6 +15,7 @@ export const civilStatusEntities = [
   MarriageRegistration,
   MaritalStatusCertificate,
   ExtractCopy,
+  CivilStatusCorrection,
   ...DOSSIER_KIT_ENTITIES,
   AuditEvent,
 ];

@@ -23,6 +23,7 @@ import { requireRole } from "../../kit/guards";
 import { parsePersonalId } from "../../kit/personal-id";
 import { procedureByCode } from "../catalogue";
 import { BirthRegistration } from "../entities/birth-registration";
+import { CivilStatusCorrection } from "../entities/civil-status-correction";
 import { CivilStatusDossier } from "../entities/civil-status-dossier";
 import { DeathRegistration } from "../entities/death-registration";
 import { ExtractCopy } from "../entities/extract-copy";
@@ -42,12 +43,20 @@ export const CivilStatusResultUnion = createUnionType({
   name: "CivilStatusResult",
   description: "Kết quả giải quyết — the paper a civil-status dossier issued",
   types: () =>
-    [BirthRegistration, DeathRegistration, MarriageRegistration, MaritalStatusCertificate, ExtractCopy] as const,
+    [
+      BirthRegistration,
+      DeathRegistration,
+      MarriageRegistration,
+      MaritalStatusCertificate,
+      ExtractCopy,
+      CivilStatusCorrection,
+    ] as const,
   resolveType: (value) => {
     if (value instanceof BirthRegistration) return "BirthRegistration";
     if (value instanceof DeathRegistration) return "DeathRegistration";
     if (value instanceof MarriageRegistration) return "MarriageRegistration";
     if (value instanceof MaritalStatusCertificate) return "MaritalStatusCertificate";
+    if (value instanceof CivilStatusCorrection) return "CivilStatusCorrection";
     return "ExtractCopy";
   },
 });

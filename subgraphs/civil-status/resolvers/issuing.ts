@@ -2,13 +2,14 @@ import { DOSSIER_CODE, FIELD_PREFIX } from "../../kit/dossier/code";
 import { badInput } from "../../kit/errors";
 import { CIVIL_STATUS_PROCEDURES, type CivilStatusResult } from "../catalogue";
 
-/** The mutation that issues each kind of result; a correction has no register entry of its own here. */
+/** The mutation that issues each kind of result. */
 const MUTATION_BY_RESULT: Readonly<Partial<Record<CivilStatusResult, string>>> = {
   BIRTH_CERTIFICATE: "registerBirth",
   DEATH_CERTIFICATE: "registerDeath",
   MARRIAGE_CERTIFICATE: "registerMarriage",
   MARITAL_STATUS_CERTIFICATE: "issueMaritalStatusCertificate",
   EXTRACT_COPY: "issueExtractCopy",
+  CORRECTION: "correctBirthRegistration",
 };
 
 /**

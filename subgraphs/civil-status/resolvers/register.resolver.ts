@@ -11,11 +11,13 @@ import { parsePersonalId, personalIdMismatch } from "../../kit/personal-id";
 import { toNfc } from "../../kit/text";
 import { certificateValidUntil, type CivilStatusResult, procedureByCode } from "../catalogue";
 import { BirthRegistration } from "../entities/birth-registration";
+import { CivilStatusCorrection, CorrectableBirthField } from "../entities/civil-status-correction";
 import { CivilStatusDossier } from "../entities/civil-status-dossier";
 import { DeathRegistration } from "../entities/death-registration";
 import { ExtractCopy } from "../entities/extract-copy";
 import { MaritalStatusCertificate } from "../entities/marital-status-certificate";
 import { MarriageEndReason, MarriageRegistration } from "../entities/marriage-registration";
+import { CorrectBirthRegistrationInput } from "../inputs/correct-birth-registration.input";
 import { IssueExtractCopyInput } from "../inputs/issue-extract-copy.input";
 import { IssueMaritalStatusCertificateInput } from "../inputs/issue-marital-status-certificate.input";
 import type { IssueInput, PersonInput } from "../inputs/person.input";
@@ -27,6 +29,7 @@ import { MaritalStatus } from "../marital-status";
 import { type CitizenRegisters, factsOf, loadRegisters } from "../registers";
 import {
   checkBirthRegistration,
+  checkCorrection,
   checkDeathRegistration,
   checkMaritalStatusCertificate,
   checkMarriage,
@@ -405,6 +408,49 @@ export class RegisterResolver {
         );
       },
     );
+  }
+
+  @Authorized(...ISSUING_ROLES)
+  @Mutation(() => CivilStatusDossier, {
+    description:
+      "Thay đổi, cải chính, bổ sung hộ tịch — amend a registered birth's name or place of birth (procedure 1.004859) and complete the dossier; the register keeps the value replaced",
+  })
+  async correctBirthRegistration(
+    @Arg("input", () => CorrectBirthRegistrationInput) input: CorrectBirthRegistrationInput,
+    @Ctx() context: CivilStatusContext,
+  ): Promise<CivilStatusDossier> {
+    const parsed = parsePersonalId(input.personalId, context.services.clock());
+    if (!parsed.ok) throw badInput("personalId", parsed.reason);
+    const value = requireText(
+      input.value,
+      "value",
+      input.field === CorrectableBirthField.FULL_NAME ? 150 : 200,
+      "new value",
+    );
+    return issue(context, input, "CORRECTION", [input.personalId], async ({ manager, dossier, today, registersOf }) => {
+      const registers = (await registersOf([input.personalId])).get(input.personalId) as CitizenRegisters;
+      const column = input.field === CorrectableBirthField.FULL_NAME ? "fullName" : "placeOfBirth";
+      const current = registers.birth?.[column] ?? "";
+      const problem = checkCorrection({
+        person: { personalId: input.personalId },
+        facts: factsOf(registers),
+        current,
+        requested: value,
+      });
+      // The rules name their own inputs; this mutation calls them personalId and value.
+      if (problem) throw badInput(problem.field === "requested" ? "value" : "personalId", problem.message);
+      await manager.update(BirthRegistration, { personalId: input.personalId }, { [column]: value });
+      await manager.insert(
+        CivilStatusCorrection,
+        Object.assign(new CivilStatusCorrection(), {
+          personalId: input.personalId,
+          field: input.field,
+          previousValue: current === "" ? null : current,
+          newValue: value,
+          ...entryOf(dossier, today),
+        }),
+      );
+    });
   }
 }
 
