@@ -3,6 +3,7 @@ import { In } from "typeorm";
 
 import type { AdminUnits } from "../kit/admin-units";
 import { type AccessLogEntry, type AccessLogPosition, queryAccessLogs, writeAudit } from "../kit/audit";
+import { createParameterisedLoader } from "../kit/batch-loader";
 import type { WorkingCalendar } from "../kit/calendar";
 import type { Clock } from "../kit/clock";
 import type { SubgraphContext } from "../kit/context";
@@ -37,6 +38,7 @@ export type IssuedResult = InstanceType<(typeof RESULT_ENTITIES)[keyof typeof RE
 /** A request for one page of dossiers: which key (commune, province, applicant), the filter, the page. */
 export interface DossierPageKey {
   column: "commune_code" | "province_code" | "applicant_personal_id";
+  /** The commune, province or applicant. */
   key: string;
   filter: DossierListFilter;
   /** The page size; one more row is read to tell whether another page follows. */
@@ -46,7 +48,8 @@ export interface DossierPageKey {
 
 /** A request for one page of a person's access log. */
 export interface AccessLogPage {
-  personalId: string;
+  /** The person. */
+  key: string;
   /** The page size; one more row is read to tell whether another page follows. */
   size: number;
   after?: AccessLogPosition;
@@ -107,64 +110,34 @@ export const createCivilStatusLoaders = (
   });
 
   /** Pages of dossiers for many desks or applicants at once; requests with the same filter share a statement. */
-  const dossierPages = new DataLoader<DossierPageKey, CivilStatusDossier[], string>(
-    async (requests) => {
-      const groups = new Map<string, DossierPageKey[]>();
-      for (const request of requests) {
-        const group = JSON.stringify([request.column, request.filter, request.size, request.after ?? null]);
-        groups.set(group, [...(groups.get(group) ?? []), request]);
-      }
-      const pages = new Map<DossierPageKey, CivilStatusDossier[]>();
-      for (const items of groups.values()) {
-        const { column, filter, size, after } = items[0];
-        const byKey = await pageDossiersByKey(
-          manager,
-          CivilStatusDossier,
-          "civil_status_dossier",
-          column,
-          [...new Set(items.map((item) => item.key))],
-          filter,
-          size + 1,
-          after,
-        );
-        for (const item of items) pages.set(item, byKey.get(item.key) ?? []);
-      }
+  const dossierPages = createParameterisedLoader<DossierPageKey, CivilStatusDossier[]>(
+    async ({ column, filter, size, after }, keys) => {
+      const pages = await pageDossiersByKey(
+        manager,
+        CivilStatusDossier,
+        "civil_status_dossier",
+        column,
+        keys,
+        filter,
+        size + 1,
+        after,
+      );
       // Lists name applicants: one audit row per dossier shown (not the look-ahead row), one statement per batch.
-      const shown = [...pages.entries()].flatMap(([request, rows]) => rows.slice(0, request.size));
-      const listed = [...new Set(shown.map((row) => row.code))];
+      const listed = [...new Set([...pages.values()].flatMap((rows) => rows.slice(0, size).map((row) => row.code)))];
       if (listed.length > 0) {
         await writeAudit(manager, context.caller, context.requestId, [
           { operation: "dossier.list", entityType: "CivilStatusDossier", entityIds: listed, outcome: "ALLOWED" },
         ]);
       }
-      return requests.map((request) => pages.get(request) ?? []);
+      return pages;
     },
-    { cacheKeyFn: (request) => JSON.stringify(request) },
+    () => [],
   );
 
   /** Access logs of many people, one statement per page position. */
-  const accessLogs = new DataLoader<AccessLogPage, AccessLogEntry[], string>(
-    async (requests) => {
-      const groups = new Map<string, AccessLogPage[]>();
-      for (const request of requests) {
-        const group = JSON.stringify([request.size, request.after ?? null]);
-        groups.set(group, [...(groups.get(group) ?? []), request]);
-      }
-      const pages = new Map<AccessLogPage, AccessLogEntry[]>();
-      for (const items of groups.values()) {
-        const { size, after } = items[0];
-        const logs = await queryAccessLogs(
-          manager,
-          "civil_status_dossier",
-          [...new Set(items.map((item) => item.personalId))],
-          size + 1,
-          after,
-        );
-        for (const item of items) pages.set(item, logs.get(item.personalId) ?? []);
-      }
-      return requests.map((request) => pages.get(request) ?? []);
-    },
-    { cacheKeyFn: (request) => JSON.stringify(request) },
+  const accessLogs = createParameterisedLoader<AccessLogPage, AccessLogEntry[]>(
+    ({ size, after }, personalIds) => queryAccessLogs(manager, "civil_status_dossier", personalIds, size + 1, after),
+    () => [],
   );
 
   return {

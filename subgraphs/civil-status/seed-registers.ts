@@ -2,7 +2,7 @@ import { addCalendarDays } from "../kit/calendar";
 import { centuryGenderDigit } from "../kit/personal-id";
 import type { CitizenSeed } from "../kit/population";
 import { certificateValidUntil } from "./catalogue";
-import { maritalStatusOf, MINIMUM_MARRIAGE_AGE, type RegisterFacts } from "./rules";
+import { fullYearsOn, maritalStatusOf, MINIMUM_MARRIAGE_AGE, type RegisterFacts } from "./rules";
 
 /**
  * The demo registers, built in memory in the order events happen so that every entry agrees with
@@ -78,6 +78,7 @@ const CHILD_NAMES = {
   FEMALE: ["Bảo Ngọc", "Khánh An", "Minh Thư", "Hà My"],
 };
 
+/** The day `years` after a birth date, the day a person reaches that age (29 February → 1 March, as in fullYearsOn). */
 const yearsAfter = (date: string, years: number): string =>
   `${Number(date.slice(0, 4)) + years}${date.slice(4) === "-02-29" ? "-03-01" : date.slice(4)}`;
 
@@ -137,7 +138,7 @@ export class DemoRegisters {
   isFree(person: CitizenSeed, on: string): boolean {
     return (
       this.isAlive(person.personalId, on) &&
-      yearsAfter(person.birthDate, MINIMUM_MARRIAGE_AGE[person.gender]) <= on &&
+      fullYearsOn(person.birthDate, on) >= MINIMUM_MARRIAGE_AGE[person.gender] &&
       maritalStatusOf(this.factsOf(person.personalId), on) !== "MARRIED"
     );
   }
@@ -168,7 +169,10 @@ export class DemoRegisters {
     for (let i = 0; i < Math.min(men.length, women.length); i += 1) {
       if (this.random() < 0.45) continue;
       const [man, woman] = [men[i], women[i]];
-      const ofAge = [yearsAfter(man.birthDate, 20), yearsAfter(woman.birthDate, 18)].sort()[1];
+      const ofAge = [
+        yearsAfter(man.birthDate, MINIMUM_MARRIAGE_AGE.MALE),
+        yearsAfter(woman.birthDate, MINIMUM_MARRIAGE_AGE.FEMALE),
+      ].sort()[1];
       const registeredOn = addCalendarDays(ofAge, Math.floor(this.random() * 8 * 365));
       if (registeredOn >= before) continue;
       const divorcedOn =
@@ -303,7 +307,7 @@ export class DemoRegisters {
   ): boolean {
     const elderly = residents.find(
       (p) =>
-        p.personalId !== applicant.personalId && yearsAfter(p.birthDate, 70) <= on && this.isAlive(p.personalId, on),
+        p.personalId !== applicant.personalId && fullYearsOn(p.birthDate, on) >= 70 && this.isAlive(p.personalId, on),
     );
     if (!elderly) return false;
     const lastMarriage = this.factsOf(elderly.personalId).marriages.reduce(

@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
-
 import type { DataSource, EntityManager } from "typeorm";
 
+import { readOfficialCommunes } from "../kit/admin-units";
 import { CalendarCoverageError, toLocalDate, type WorkingCalendar } from "../kit/calendar";
 import { insertRows, sqlInstant } from "../kit/database";
 import { FIELD_PREFIX, localYyMmDd } from "../kit/dossier/code";
@@ -11,7 +10,6 @@ import { log } from "../kit/logger";
 import {
   type CitizenSeed,
   type CommuneForSeeding,
-  type CommuneKindName,
   generateCitizens,
   mulberry32,
   type PopulationScaleName,
@@ -24,21 +22,11 @@ import { DemoRegisters } from "./seed-registers";
 const DOSSIERS_PER_COMMUNE: Record<PopulationScaleName, number> = { test: 4, demo: 40, bench: 40 };
 const DEMO_MONTHS = 18;
 const HOUR = 3600_000;
-const KIND_BY_UNIT_ID: Record<number, CommuneKindName> = { 3: "WARD", 4: "COMMUNE", 5: "SPECIAL_ZONE" };
-
 /** The communes of a province from the official list: the same set the registry seeds its population over. */
 export const communesOfProvince = (unitsFile: string, provinceCode: string): CommuneForSeeding[] => {
-  const provinces = JSON.parse(readFileSync(unitsFile, "utf8")) as Array<{
-    Code: string;
-    Wards: Array<{ Code: string; AdministrativeUnitId: number }>;
-  }>;
-  const province = provinces.find((p) => p.Code === provinceCode);
-  if (!province) throw new Error(`Province ${provinceCode} is not in ${unitsFile}`);
-  return province.Wards.map((ward) => ({
-    code: ward.Code,
-    provinceCode,
-    kind: KIND_BY_UNIT_ID[ward.AdministrativeUnitId],
-  }));
+  const communes = readOfficialCommunes(unitsFile).filter((commune) => commune.provinceCode === provinceCode);
+  if (communes.length === 0) throw new Error(`Province ${provinceCode} is not in ${unitsFile}`);
+  return communes;
 };
 
 /** A date computed on the calendar, or null when it falls in a year the calendar has no file for. */

@@ -106,7 +106,7 @@ export class CitizenCivilStatusResolver {
     if (position && (Number.isNaN(position.at.getTime()) || !/^\d+$/.test(position.id))) {
       throw badInput("after", "after is not a cursor this list gave out");
     }
-    const rows = await loaders.accessLogs.load({ personalId: registers.personalId, size, after: position });
+    const rows = await loaders.accessLogs.load({ key: registers.personalId, size, after: position });
     return toPage(rows, size, (row) => [row.at.toISOString(), row.id]);
   }
 

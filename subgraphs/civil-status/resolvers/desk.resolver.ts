@@ -1,7 +1,7 @@
-import DataLoader from "dataloader";
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from "type-graphql";
 
 import type { AdminUnits } from "../../kit/admin-units";
+import { createParameterisedLoader } from "../../kit/batch-loader";
 import { endOfLocalDay, startOfLocalDay } from "../../kit/calendar";
 import { type Caller, Role, WorkField } from "../../kit/caller";
 import type { Database } from "../../kit/database";
@@ -70,6 +70,10 @@ export class ProvinceDeskResolver {
   }
 }
 
+/** The province a desk belongs to: its own code, or its commune's province in the official list. */
+const provinceOf = (scope: Scope, units: AdminUnits): string | undefined =>
+  scope.kind === "PROVINCE" ? scope.code : units.get(scope.code);
+
 /**
  * Who may read a desk's figures (DESIGN §7): analysts and admins everywhere; a commune's officers
  * (in the field) and leaders their own commune; city officers their province — for a commune
@@ -85,8 +89,7 @@ const statsAccess = (caller: Caller, scope: Scope, units: AdminUnits): { restric
     throw forbidden(`A desk of ${caller.communeCode ?? "no commune"} may not read the figures of ${scope.code}`);
   }
   if (role === Role.CITY_OFFICER && caller.provinceCode) {
-    const province = scope.kind === "PROVINCE" ? scope.code : units.get(scope.code);
-    if (province !== caller.provinceCode) {
+    if (provinceOf(scope, units) !== caller.provinceCode) {
       throw forbidden(`City officers of ${caller.provinceCode} may not read the figures of ${scope.code}`);
     }
     return { restrictToProvince: caller.provinceCode };
@@ -104,39 +107,32 @@ const toStats = (rows: readonly StatsRow[]): CivilStatusStats => {
   return Object.assign(new CivilStatusStats(), summarise(rows), { byProcedure });
 };
 
+/** Figures for one desk: the commune or province code as the key, the period, and the caller's restriction. */
+export interface StatsRequest {
+  key: string;
+  kind: Scope["kind"];
+  from: string;
+  to: string;
+  restrict?: string;
+}
+
 /** One grouped query per batch: a dashboard over 126 communes costs one statement, not 126. */
-export const createStatsLoader = (context: {
-  database: Database;
-  clock: () => Date;
-}): DataLoader<string, CivilStatusStats, string> =>
-  new DataLoader<string, CivilStatusStats, string>(async (keys) => {
-    const parsed = keys.map(
-      (key) => JSON.parse(key) as { kind: Scope["kind"]; code: string; from: string; to: string; restrict?: string },
-    );
-    const groups = new Map<string, typeof parsed>();
-    for (const item of parsed) {
-      const group = JSON.stringify([item.kind, item.from, item.to, item.restrict ?? null]);
-      groups.set(group, [...(groups.get(group) ?? []), item]);
-    }
-    const now = context.clock();
-    const results = new Map<string, CivilStatusStats>();
-    for (const items of groups.values()) {
-      const { kind, from, to, restrict } = items[0];
+export const createStatsLoader = (context: { database: Database; clock: () => Date }) =>
+  createParameterisedLoader<StatsRequest, CivilStatusStats>(
+    async ({ kind, from, to, restrict }, keys) => {
       const rows = await queryDossierStats(
         context.database.dataSource.manager,
         context.database.kind,
         "civil_status_dossier",
         kind === "COMMUNE" ? "commune_code" : "province_code",
-        [...new Set(items.map((item) => item.code))],
-        { from: startOfLocalDay(from), to: endOfLocalDay(to), now },
+        keys,
+        { from: startOfLocalDay(from), to: endOfLocalDay(to), now: context.clock() },
         restrict,
       );
-      for (const item of items) {
-        results.set(JSON.stringify(item), toStats(rows.filter((row) => row.key === item.code)));
-      }
-    }
-    return parsed.map((item) => results.get(JSON.stringify(item)) as CivilStatusStats);
-  });
+      return new Map(keys.map((key) => [key, toStats(rows.filter((row) => row.key === key))]));
+    },
+    () => toStats([]),
+  );
 
 @Resolver(() => CivilStatusDesk)
 export class CivilStatusDeskResolver {
@@ -152,9 +148,13 @@ export class CivilStatusDeskResolver {
   ): Promise<CivilStatusStats> {
     if (to < from) throw badInput("to", `to (${to}) is before from (${from})`);
     const { restrictToProvince } = statsAccess(caller, desk.scope, services.units);
-    return loaders.stats.load(
-      JSON.stringify({ ...desk.scope, from, to, ...(restrictToProvince ? { restrict: restrictToProvince } : {}) }),
-    );
+    return loaders.stats.load({
+      key: desk.scope.code,
+      kind: desk.scope.kind,
+      from,
+      to,
+      ...(restrictToProvince ? { restrict: restrictToProvince } : {}),
+    });
   }
 }
 
@@ -172,8 +172,7 @@ const listAccess = (caller: Caller, scope: Scope, units: AdminUnits): void => {
     if (scope.code === caller.communeCode) return;
   }
   if (role === Role.CITY_OFFICER && caller.provinceCode) {
-    const province = scope.kind === "PROVINCE" ? scope.code : units.get(scope.code);
-    if (province === caller.provinceCode) return;
+    if (provinceOf(scope, units) === caller.provinceCode) return;
   }
   throw forbidden(
     `A ${role} of ${caller.communeCode ?? caller.provinceCode ?? "no unit"} may not list the dossiers of ${scope.code}`,
