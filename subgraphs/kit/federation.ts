@@ -1,6 +1,7 @@
 import "reflect-metadata";
 
-import { buildSubgraphSchema, type GraphQLResolverMap } from "@apollo/subgraph";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import {
