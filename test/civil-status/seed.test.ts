@@ -1,9 +1,10 @@
 import { resolve } from "node:path";
 
+import { procedureByCode } from "../../subgraphs/civil-status/catalogue";
+import { civilStatusDesk } from "../../subgraphs/civil-status/desk";
 import { civilStatusEntities } from "../../subgraphs/civil-status/entities";
 import { civilStatusMigrations } from "../../subgraphs/civil-status/migrations";
 import { factsOf, loadRegisters } from "../../subgraphs/civil-status/registers";
-import { ISSUING_MUTATION } from "../../subgraphs/civil-status/resolvers/issuing";
 import { maritalStatusOf } from "../../subgraphs/civil-status/rules";
 import { seedDemoDossiers } from "../../subgraphs/civil-status/seed";
 import { loadWorkingCalendar } from "../../subgraphs/kit/calendar";
@@ -76,7 +77,8 @@ describe("civil-status > demo seed", () => {
     );
     const wrong = papers.filter((d) => {
       const completed = d.status === "COMPLETED" || d.status === "RETURNED";
-      const expected = completed && ISSUING_MUTATION[d.procedure_code] ? 1 : 0;
+      const procedure = procedureByCode(d.procedure_code);
+      const expected = completed && procedure && civilStatusDesk.definition.issuedBy?.(procedure) ? 1 : 0;
       return Number(d.papers) !== expected;
     });
     expect(wrong).toEqual([]);

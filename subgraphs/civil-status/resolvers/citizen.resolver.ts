@@ -2,9 +2,8 @@ import { Arg, Ctx, FieldResolver, Int, ObjectType, Resolver, Root } from "type-g
 
 import { AccessLogConnection, type AccessLogEntry } from "../../kit/audit";
 import { toLocalDate } from "../../kit/calendar";
-import { Role } from "../../kit/caller";
-import { badInput, forbidden } from "../../kit/errors";
-import { type Connection, decodeCursor, pageSize, toPage } from "../../kit/pagination";
+import type { Connection } from "../../kit/pagination";
+import { CitizenRef, civilStatusDesk } from "../desk";
 import { BirthRegistration } from "../entities/birth-registration";
 import type { CivilStatusDossier } from "../entities/civil-status-dossier";
 import { DeathRegistration } from "../entities/death-registration";
@@ -14,8 +13,6 @@ import type { CivilStatusContext } from "../loaders";
 import { MaritalStatus } from "../marital-status";
 import { type CitizenRegisters, factsOf } from "../registers";
 import { maritalStatusOf } from "../rules";
-import { CitizenRef } from "./citizen-ref";
-import { CivilStatusDossierConnection, dossierPage } from "./dossier-page";
 
 /** Hộ tịch của công dân: what the civil-status registers and desks hold of one person. */
 @ObjectType("CitizenCivilStatus", {
@@ -90,37 +87,29 @@ export class CitizenCivilStatusResolver {
     description:
       "Nhật ký truy cập — who read or wrote the person's civil-status records and dossiers, newest first; for the person themselves and admins",
   })
-  async accessLog(
+  accessLog(
     @Root() { registers }: CitizenCivilStatus,
-    @Ctx() { caller, loaders }: CivilStatusContext,
+    @Ctx() context: CivilStatusContext,
     @Arg("first", () => Int, { nullable: true, description: "Số mục mỗi trang — 1 to 100 (default 20)" })
     first?: number,
     @Arg("after", () => String, { nullable: true, description: "Sau con trỏ — endCursor of the previous page" })
     after?: string,
   ): Promise<Connection<AccessLogEntry>> {
-    const own = caller.role === Role.CITIZEN && caller.personalId === registers.personalId;
-    if (!own && caller.role !== Role.ADMIN) throw forbidden("Only the person themselves reads who accessed their data");
-    const size = pageSize(first);
-    const cursor = decodeCursor(after, 2);
-    const position = cursor ? { at: new Date(cursor[0]), id: cursor[1] } : undefined;
-    if (position && (Number.isNaN(position.at.getTime()) || !/^\d+$/.test(position.id))) {
-      throw badInput("after", "after is not a cursor this list gave out");
-    }
-    const rows = await loaders.accessLogs.load({ key: registers.personalId, size, after: position });
-    return toPage(rows, size, (row) => [row.at.toISOString(), row.id]);
+    return civilStatusDesk.accessLog(context, registers.personalId, first, after);
   }
 
-  @FieldResolver(() => CivilStatusDossierConnection, {
-    description: "Hồ sơ — the civil-status dossiers the person filed, newest first",
+  @FieldResolver(() => civilStatusDesk.DossierConnection, {
+    description:
+      "Hồ sơ — the civil-status dossiers the person filed, newest first; a desk sees those kept at its commune, a city officer those of its province",
   })
   dossiers(
     @Root() { registers }: CitizenCivilStatus,
-    @Ctx() { loaders }: CivilStatusContext,
+    @Ctx() context: CivilStatusContext,
     @Arg("first", () => Int, { nullable: true, description: "Số hồ sơ mỗi trang — 1 to 100 (default 20)" })
     first?: number,
     @Arg("after", () => String, { nullable: true, description: "Sau con trỏ — endCursor of the previous page" })
     after?: string,
   ): Promise<Connection<CivilStatusDossier>> {
-    return dossierPage(loaders, "applicant_personal_id", registers.personalId, {}, pageSize(first), after);
+    return civilStatusDesk.applicantDossiers(context, registers.personalId, first, after);
   }
 }

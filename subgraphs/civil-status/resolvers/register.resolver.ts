@@ -1,15 +1,14 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { EntityManager } from "typeorm";
 
-import { type AuditEntry, writeAudit } from "../../kit/audit";
 import { toLocalDate } from "../../kit/calendar";
 import { Role } from "../../kit/caller";
-import { DossierStatus } from "../../kit/dossier/status";
-import { isDuplicateKey, moveDossier } from "../../kit/dossier/workflow";
+import { isDuplicateKey } from "../../kit/dossier/workflow";
 import { badInput } from "../../kit/errors";
 import { parsePersonalId, personalIdMismatch } from "../../kit/personal-id";
 import { toNfc } from "../../kit/text";
-import { certificateValidUntil, type CivilStatusResult, procedureByCode } from "../catalogue";
+import { certificateValidUntil, type CivilStatusResult } from "../catalogue";
+import { CitizenRef, civilStatusDesk, MUTATION_BY_RESULT } from "../desk";
 import { BirthRegistration } from "../entities/birth-registration";
 import { CivilStatusCorrection, CorrectableBirthField } from "../entities/civil-status-correction";
 import { CivilStatusDossier } from "../entities/civil-status-dossier";
@@ -36,19 +35,8 @@ import {
   maritalStatusOf,
   type RuleProblem,
 } from "../rules";
-import { CitizenRef } from "./citizen-ref";
-import { requireCivilStatusCode } from "./issuing";
-import { civilStatusMoveHooks } from "./workflow";
 
 const ISSUING_ROLES = [Role.COMMUNE_OFFICER, Role.COMMUNE_LEADER, Role.ADMIN];
-const RESULT_WORDS: Record<CivilStatusResult, string> = {
-  BIRTH_CERTIFICATE: "birth registration",
-  DEATH_CERTIFICATE: "death registration",
-  MARRIAGE_CERTIFICATE: "marriage registration",
-  MARITAL_STATUS_CERTIFICATE: "marital-status certificate",
-  EXTRACT_COPY: "copy of an extract",
-  CORRECTION: "correction",
-};
 const MAX_COPIES = 10;
 
 /** The person's ID must be well formed and agree with the gender and birth year given (DESIGN §6). */
@@ -111,47 +99,27 @@ interface IssueContext {
  * to COMPLETED (role, commune, version, state checked), the officer's rules, the register entry
  * and the audit event commit together or not at all, so a refused request changes nothing.
  */
-const issue = async (
+const issue = (
   context: CivilStatusContext,
   input: IssueInput,
   result: CivilStatusResult,
   subjects: string[],
   write: (issue: IssueContext) => Promise<void>,
-): Promise<CivilStatusDossier> => {
-  const { caller, requestId, database, services } = context;
-  requireCivilStatusCode(input.dossierCode, "dossierCode");
-  return database.transaction(async (manager) => {
-    const now = services.clock();
-    const moved = await moveDossier(
-      manager,
-      CivilStatusDossier,
-      caller,
-      { code: input.dossierCode, expectedVersion: input.expectedVersion, to: DossierStatus.COMPLETED, at: now },
-      civilStatusMoveHooks(caller, services),
-    );
-    const procedure = procedureByCode(moved.procedureCode);
-    if (procedure?.result !== result) {
-      throw badInput(
-        "dossierCode",
-        `Dossier ${moved.code} is for ${procedure?.nameEn ?? moved.procedureCode}; it cannot issue a ${RESULT_WORDS[result]}`,
-      );
-    }
-    const dossier = Object.assign(new CivilStatusDossier(), moved);
-    await write({
-      manager,
-      dossier,
-      today: toLocalDate(now),
-      now,
-      registersOf: (ids) => loadRegisters(manager, database.kind, ids, { lock: true }),
-    });
-    const entries: AuditEntry[] = [
-      { operation: `issue.${result}`, entityType: "CivilStatusDossier", entityIds: [dossier.code], outcome: "ALLOWED" },
-      { operation: `issue.${result}`, entityType: "Citizen", entityIds: subjects, outcome: "ALLOWED" },
-    ];
-    await writeAudit(manager, caller, requestId, entries);
-    return dossier;
-  });
-};
+): Promise<CivilStatusDossier> =>
+  civilStatusDesk.complete(
+    context,
+    { dossierCode: input.dossierCode, expectedVersion: input.expectedVersion, mutation: MUTATION_BY_RESULT[result] },
+    async ({ manager, dossier, now }) => {
+      await write({
+        manager,
+        dossier,
+        today: toLocalDate(now),
+        now,
+        registersOf: (ids) => loadRegisters(manager, context.database.kind, ids, { lock: true }),
+      });
+      return { operation: `issue.${result}`, subjects };
+    },
+  );
 
 /** Where a register entry is made: the dossier's commune, from the dossier it completes. */
 const entryOf = (dossier: CivilStatusDossier, today: string) => ({

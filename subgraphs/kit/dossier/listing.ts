@@ -14,6 +14,9 @@ export interface DossierListFilter {
   receivedTo?: Date;
   /** Only dossiers still on the clock past their (supplement-extended) due date, as at `now`. */
   overdueAt?: Date;
+  /** Only dossiers kept at this commune, or in this province: a person's list as a desk may see it. */
+  communeCode?: string;
+  provinceCode?: string;
 }
 
 /** A position in a list ordered newest first: the last item's receipt time and code. */
@@ -51,6 +54,14 @@ export const pageDossiersByKey = async <T extends DossierRecord>(
   if (filter.procedureCode) {
     where.push("procedure_code = ?");
     params.push(filter.procedureCode);
+  }
+  if (filter.communeCode) {
+    where.push("commune_code = ?");
+    params.push(filter.communeCode);
+  }
+  if (filter.provinceCode) {
+    where.push("province_code = ?");
+    params.push(filter.provinceCode);
   }
   if (filter.channel) {
     where.push("channel = ?");

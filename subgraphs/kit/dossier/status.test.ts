@@ -12,6 +12,7 @@ describe("kit > dossier > status machine", () => {
       ["REFUSED", 3],
       ["PROCESSING", 4],
       ["SUPPLEMENT_REQUESTED", 5],
+      ["FINANCIAL_OBLIGATION", 6],
       ["WITHDRAWN", 7],
       ["STOPPED", 8],
       ["COMPLETED", 9],

@@ -12,6 +12,7 @@ export enum DossierStatus {
   REFUSED = "REFUSED",
   PROCESSING = "PROCESSING",
   SUPPLEMENT_REQUESTED = "SUPPLEMENT_REQUESTED",
+  FINANCIAL_OBLIGATION = "FINANCIAL_OBLIGATION",
   WITHDRAWN = "WITHDRAWN",
   STOPPED = "STOPPED",
   COMPLETED = "COMPLETED",
@@ -24,6 +25,7 @@ export const NATIONAL_STATUS_CODE: Readonly<Record<DossierStatus, number>> = {
   REFUSED: 3,
   PROCESSING: 4,
   SUPPLEMENT_REQUESTED: 5,
+  FINANCIAL_OBLIGATION: 6,
   WITHDRAWN: 7,
   STOPPED: 8,
   COMPLETED: 9,
@@ -39,6 +41,10 @@ registerEnumType(DossierStatus, {
     REFUSED: { description: "Từ chối tiếp nhận (3) — not accepted; a reason is recorded" },
     PROCESSING: { description: "Đang xử lý (4) — with the specialist" },
     SUPPLEMENT_REQUESTED: { description: "Yêu cầu bổ sung (5) — waiting for the citizen; the clock stops" },
+    FINANCIAL_OBLIGATION: {
+      description:
+        "Chờ thực hiện nghĩa vụ tài chính (6) — waiting for the citizen to pay fees or taxes (land); the clock stops",
+    },
     WITHDRAWN: { description: "Rút hồ sơ (7) — withdrawn at the citizen's request" },
     STOPPED: { description: "Dừng xử lý (8) — processing stopped; a reason is recorded" },
     COMPLETED: { description: "Đã có kết quả (9) — the result is ready" },
@@ -77,11 +83,13 @@ export const TRANSITIONS: Readonly<Record<DossierStatus, readonly DossierStatus[
   ],
   PROCESSING: [
     DossierStatus.SUPPLEMENT_REQUESTED,
+    DossierStatus.FINANCIAL_OBLIGATION,
     DossierStatus.COMPLETED,
     DossierStatus.WITHDRAWN,
     DossierStatus.STOPPED,
   ],
   SUPPLEMENT_REQUESTED: [DossierStatus.PROCESSING, DossierStatus.WITHDRAWN, DossierStatus.STOPPED],
+  FINANCIAL_OBLIGATION: [DossierStatus.PROCESSING, DossierStatus.WITHDRAWN, DossierStatus.STOPPED],
   COMPLETED: [DossierStatus.RETURNED],
   REFUSED: [],
   WITHDRAWN: [],
@@ -98,6 +106,15 @@ export const ENDED_STATES: readonly DossierStatus[] = [
   DossierStatus.RETURNED,
 ];
 
+/**
+ * States in which the statutory clock stops (DESIGN §4): waiting for the citizen's supplement, or
+ * for their fees and taxes (land limits exclude the time to pay them).
+ */
+export const CLOCK_STOPPED_STATES: readonly DossierStatus[] = [
+  DossierStatus.SUPPLEMENT_REQUESTED,
+  DossierStatus.FINANCIAL_OBLIGATION,
+];
+
 /** Refusing and stopping must say why (the citizen is told the reason in writing). */
 export const NEEDS_REASON: readonly DossierStatus[] = [
   DossierStatus.REFUSED,
@@ -112,6 +129,7 @@ export const ROLES_FOR_TARGET: Readonly<Record<DossierStatus, readonly Role[]>> 
   REFUSED: [Role.COMMUNE_LEADER, Role.ADMIN],
   PROCESSING: [Role.COMMUNE_OFFICER, Role.COMMUNE_LEADER, Role.ADMIN],
   SUPPLEMENT_REQUESTED: [Role.COMMUNE_OFFICER, Role.COMMUNE_LEADER, Role.ADMIN],
+  FINANCIAL_OBLIGATION: [Role.COMMUNE_OFFICER, Role.COMMUNE_LEADER, Role.ADMIN],
   WITHDRAWN: [Role.CITIZEN, Role.COMMUNE_OFFICER, Role.COMMUNE_LEADER, Role.ADMIN],
   STOPPED: [Role.COMMUNE_LEADER, Role.ADMIN],
   COMPLETED: [Role.COMMUNE_OFFICER, Role.COMMUNE_LEADER, Role.ADMIN],

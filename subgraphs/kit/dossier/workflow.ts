@@ -8,7 +8,7 @@ import { badInput, conflict, forbidden, notFound } from "../errors";
 import { type FieldPrefix, localYyMmDd } from "./code";
 import type { DossierRecord } from "./entities";
 import { DossierTransition, IdempotencyRecord } from "./entities";
-import { checkTransition, DossierStatus, ENDED_STATES, NATIONAL_STATUS_CODE } from "./status";
+import { checkTransition, CLOCK_STOPPED_STATES, DossierStatus, ENDED_STATES, NATIONAL_STATUS_CODE } from "./status";
 
 /**
  * The next dossier code `{commune}.{HT|DD|XH}-{yyMMdd}-{seq4}`, unique under concurrency: the
@@ -169,11 +169,10 @@ export const moveDossier = async <T extends DossierRecord>(
     changes.dueAt = hooks.dueAt(current, request.at);
     changes.effectiveDueAt = changes.dueAt;
   }
-  if (request.to === DossierStatus.SUPPLEMENT_REQUESTED) {
-    changes.supplementCount = current.supplementCount + 1;
-    changes.supplementSince = request.at;
-  }
-  if (current.status === DossierStatus.SUPPLEMENT_REQUESTED && current.supplementSince) {
+  // Only supplement requests count (a second one makes the dossier late); both kinds of wait stop the clock.
+  if (request.to === DossierStatus.SUPPLEMENT_REQUESTED) changes.supplementCount = current.supplementCount + 1;
+  if (CLOCK_STOPPED_STATES.includes(request.to)) changes.supplementSince = request.at;
+  if (CLOCK_STOPPED_STATES.includes(current.status) && current.supplementSince) {
     const waited = Math.max(0, request.at.getTime() - new Date(current.supplementSince).getTime());
     changes.supplementMs = String(Number(current.supplementMs) + waited);
     changes.supplementSince = null;
