@@ -5,26 +5,25 @@ import {
   parseOneOf,
   parsePort,
   parsePositiveInt,
+  type Setting,
   setting,
 } from "../subgraphs/kit/config";
+import { SUBGRAPH_MANIFEST } from "../subgraphs/kit/manifest";
 import { graphiqlSettings } from "./graphiql";
 import { limitSettings } from "./limits";
 
-/** The subgraphs the gateway routes to, by their name in the supergraph. */
-export const SUBGRAPH_URL_SETTINGS = {
-  registry: setting({
-    name: "REGISTRY_URL",
-    description: "GraphQL endpoint of the registry subgraph",
-    devDefault: "http://127.0.0.1:4001/graphql",
-    requiredInProduction: true,
-  }),
-  "civil-status": setting({
-    name: "CIVIL_STATUS_URL",
-    description: "GraphQL endpoint of the civil-status subgraph",
-    devDefault: "http://127.0.0.1:4002/graphql",
-    requiredInProduction: true,
-  }),
-};
+/** The subgraphs the gateway routes to, by their name in the supergraph: one setting per manifest entry. */
+export const SUBGRAPH_URL_SETTINGS: Record<string, Setting<string>> = Object.fromEntries(
+  SUBGRAPH_MANIFEST.map((entry) => [
+    entry.name,
+    setting({
+      name: `${entry.envPrefix}_URL`,
+      description: `GraphQL endpoint of the ${entry.name} subgraph`,
+      devDefault: `http://127.0.0.1:${entry.port}/graphql`,
+      requiredInProduction: true,
+    }),
+  ]),
+);
 
 export const gatewaySettings = {
   nodeEnv: setting({ name: "NODE_ENV", description: "development, test or production", devDefault: "development" }),
@@ -102,6 +101,12 @@ export const gatewaySettings = {
 };
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+/** Each subgraph's endpoint, by its name in the supergraph. */
+export const subgraphUrlsOf = (config: GatewayConfig): Record<string, string> =>
+  Object.fromEntries(
+    SUBGRAPH_MANIFEST.map((entry) => [entry.name, String((config as Record<string, unknown>)[entry.name])]),
+  );
 
 export const loadGatewayConfig = (env: NodeJS.ProcessEnv = process.env) => {
   const config = loadConfig(gatewaySettings, env);

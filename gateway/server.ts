@@ -8,7 +8,7 @@ import { type HttpService, startHttpService } from "../subgraphs/kit/http";
 import { log } from "../subgraphs/kit/logger";
 import { formatError } from "../subgraphs/kit/service";
 import { type ClientTokenVerifier, devTokenVerifier, jwksTokenVerifier } from "./auth";
-import type { GatewayConfig } from "./config";
+import { type GatewayConfig, subgraphUrlsOf } from "./config";
 import { graphiqlRoutes } from "./graphiql";
 import { type GatewayContext, HandoffDataSource } from "./handoff-data-source";
 import { introspectionPolicy } from "./introspection";
@@ -17,11 +17,6 @@ import { requestLimits } from "./limits";
 export interface RunningGateway extends HttpService {
   stop(graceMs?: number): Promise<void>;
 }
-
-const subgraphUrls = (config: GatewayConfig): Record<string, string> => ({
-  registry: config.registry,
-  "civil-status": config["civil-status"],
-});
 
 const healthUrl = (graphqlUrl: string): string => new URL("/health", graphqlUrl).toString();
 
@@ -54,7 +49,7 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
   const production = config.nodeEnv === "production";
   const supergraphSdl = readFileSync(config.supergraphFile, "utf8");
   const privateKey = await loadHandoffPrivateKey(config.handoffPrivateKeyFile);
-  const urls = subgraphUrls(config);
+  const urls = subgraphUrlsOf(config);
   const verifier = clientVerifier(config);
 
   const gateway = new ApolloGateway({

@@ -8,6 +8,7 @@ import { mintDevToken } from "../../gateway/auth";
 import { Role, WorkField } from "../../subgraphs/kit/caller";
 import { loadHandoffPrivateKey, signHandoff } from "../../subgraphs/kit/handoff";
 import { configureLogger } from "../../subgraphs/kit/logger";
+import { SUBGRAPH_MANIFEST } from "../../subgraphs/kit/manifest";
 import { startLocalHub } from "../dev/local-hub";
 
 /**
@@ -55,13 +56,18 @@ const main = async (): Promise<void> => {
   const databaseUrl = values["database-url"] ?? `sqlite:${join(dir, "registry.sqlite")}`;
   process.stderr.write(`seeding the registry at the ${scale} scale on ${databaseUrl.split(":")[0]}…\n`);
   const seedStarted = performance.now();
-  const hub = await startLocalHub({
-    registryDatabaseUrl: databaseUrl,
-    civilStatusDatabaseUrl: `sqlite:${join(dir, "civil-status.sqlite")}`,
+  const local = await startLocalHub({
+    databaseUrls: Object.fromEntries(
+      SUBGRAPH_MANIFEST.map((entry) => [
+        entry.name,
+        entry.name === "registry" ? databaseUrl : `sqlite:${join(dir, `${entry.name}.sqlite`)}`,
+      ]),
+    ),
     seed: scale,
-    civilStatusSeed: scale,
+    fieldSeed: scale,
     devSecret: SECRET,
   });
+  const hub = { ...local, registry: local.subgraphs.registry, civilStatus: local.subgraphs["civil-status"] };
   const seedSeconds = (performance.now() - seedStarted) / 1000;
 
   const clientToken = await mintDevToken(SECRET, {

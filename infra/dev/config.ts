@@ -1,17 +1,25 @@
 import { gatewaySettings } from "../../gateway/config";
-import { loadConfig, parseOneOf, parsePort, setting } from "../../subgraphs/kit/config";
+import { loadConfig, parseOneOf, parsePort, type Setting, setting } from "../../subgraphs/kit/config";
+import { SUBGRAPH_MANIFEST } from "../../subgraphs/kit/manifest";
 import { SEED_SCALES } from "../../subgraphs/registry/config";
+
+/** Each subgraph's port, by its name in the manifest: REGISTRY_PORT, CIVIL_STATUS_PORT, … */
+const SUBGRAPH_PORT_SETTINGS: Record<string, Setting<number>> = Object.fromEntries(
+  SUBGRAPH_MANIFEST.map((entry) => [
+    entry.name,
+    setting({
+      name: `${entry.envPrefix}_PORT`,
+      description: `${entry.name} port`,
+      devDefault: String(entry.port),
+      parse: parsePort,
+    }),
+  ]),
+);
 
 /** Settings of the development launcher (`npm start`) and the token command. */
 export const devSettings = {
   gatewayPort: setting({ name: "GATEWAY_PORT", description: "gateway port", devDefault: "4000", parse: parsePort }),
-  registryPort: setting({ name: "REGISTRY_PORT", description: "registry port", devDefault: "4001", parse: parsePort }),
-  civilStatusPort: setting({
-    name: "CIVIL_STATUS_PORT",
-    description: "civil-status port",
-    devDefault: "4002",
-    parse: parsePort,
-  }),
+  ...SUBGRAPH_PORT_SETTINGS,
   dataDir: setting({
     name: "DATA_DIR",
     description: "where the embedded databases and dev keys live",
@@ -43,3 +51,7 @@ export const devSettings = {
 };
 
 export const loadDevConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(devSettings, env);
+
+/** A subgraph's port in the launcher's settings. */
+export const portOf = (config: ReturnType<typeof loadDevConfig>, name: string): number =>
+  Number((config as Record<string, unknown>)[name]);

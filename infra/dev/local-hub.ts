@@ -4,67 +4,71 @@ import { join, resolve } from "node:path";
 
 import { loadGatewayConfig } from "../../gateway/config";
 import { type RunningGateway, startGateway } from "../../gateway/server";
-import { loadCivilStatusConfig } from "../../subgraphs/civil-status/config";
-import { startCivilStatus } from "../../subgraphs/civil-status/main";
+import { SUBGRAPH_MANIFEST } from "../../subgraphs/kit/manifest";
 import type { RunningSubgraph } from "../../subgraphs/kit/service";
-import { loadRegistryConfig, type SEED_SCALES } from "../../subgraphs/registry/config";
-import { startRegistry } from "../../subgraphs/registry/main";
+import type { SEED_SCALES } from "../../subgraphs/registry/config";
+import { startFromManifest, subgraphUrlSettings } from "../manifest";
 import { ensureHandoffKeys, type HandoffKeyFiles } from "./keys";
 
 const ROOT = resolve(__dirname, "../../..");
 
 export interface LocalHubOptions {
-  registryDatabaseUrl: string;
-  civilStatusDatabaseUrl: string;
+  /** Each subgraph's database URL, by its name in the manifest. */
+  databaseUrls: Record<string, string>;
+  /** The registry's population. */
   seed: (typeof SEED_SCALES)[number];
   devSecret: string;
   adminUnitsFile?: string;
   adminMergesFile?: string;
-  /** Seed civil status's demo dossiers and registers too (benchmarks); tests start it empty. */
-  civilStatusSeed?: (typeof SEED_SCALES)[number];
-  /** Civil status's clock starts here (ISO 8601 with offset) instead of the real time: a desk's day replayed. */
-  civilStatusClockStart?: string;
+  /** Seed the field subgraphs' demo dossiers and registers too (benchmarks); tests start them empty. */
+  fieldSeed?: (typeof SEED_SCALES)[number];
+  /** The field subgraphs' clock starts here (ISO 8601 with offset) instead of the real time: a desk's day replayed. */
+  clockStart?: string;
 }
 
 export interface LocalHub {
-  registry: RunningSubgraph;
-  civilStatus: RunningSubgraph;
+  /** Every subgraph of the manifest, by name. */
+  subgraphs: Record<string, RunningSubgraph>;
   gateway: RunningGateway;
   keys: HandoffKeyFiles;
   close(): Promise<void>;
 }
 
 /**
- * Every service in this process, each on its own ephemeral port over real HTTP, with a fresh
- * hand-off key pair: what tests and benchmarks run against. The registry seeds itself through
- * the same first-start path `npm start` uses.
+ * Every service of the manifest in this process, each on its own ephemeral port over real HTTP,
+ * with a fresh hand-off key pair: what tests and benchmarks run against. Each subgraph reads its
+ * settings as its own process would; the registry seeds itself through the same first-start path
+ * `npm start` uses.
  */
 export const startLocalHub = async (options: LocalHubOptions): Promise<LocalHub> => {
   const keysDir = mkdtempSync(join(tmpdir(), "hub-keys-"));
   const keys = await ensureHandoffKeys(keysDir);
-  const registry = await startRegistry(
-    loadRegistryConfig({
-      NODE_ENV: "test",
-      PORT: "0",
-      DATABASE_URL: options.registryDatabaseUrl,
-      HANDOFF_PUBLIC_KEY_FILE: keys.publicKeyFile,
-      SEED_ON_EMPTY: options.seed,
-      ...(options.adminUnitsFile ? { ADMIN_UNITS_FILE: options.adminUnitsFile } : {}),
-      ...(options.adminMergesFile ? { ADMIN_MERGES_FILE: options.adminMergesFile } : {}),
-    }),
-  );
-  const civilStatus = await startCivilStatus(
-    loadCivilStatusConfig({
-      NODE_ENV: "test",
-      PORT: "0",
-      DATABASE_URL: options.civilStatusDatabaseUrl,
-      HANDOFF_PUBLIC_KEY_FILE: keys.publicKeyFile,
-      CALENDAR_DIR: resolve(ROOT, "infra/calendar"),
-      ...(options.adminUnitsFile ? { ADMIN_UNITS_FILE: options.adminUnitsFile } : {}),
-      ...(options.civilStatusClockStart ? { CLOCK_START: options.civilStatusClockStart } : {}),
-      ...(options.civilStatusSeed ? { SEED_ON_EMPTY: options.civilStatusSeed } : {}),
-    }),
-  );
+  const subgraphs: Record<string, RunningSubgraph> = {};
+  const stopAll = async () => {
+    for (const subgraph of Object.values(subgraphs).reverse()) await subgraph.stop(1000);
+  };
+  try {
+    for (const entry of SUBGRAPH_MANIFEST) {
+      const url = options.databaseUrls[entry.name];
+      if (!url) throw new Error(`No database URL for the ${entry.name} subgraph`);
+      subgraphs[entry.name] = await startFromManifest(entry, {
+        NODE_ENV: "test",
+        PORT: "0",
+        DATABASE_URL: url,
+        HANDOFF_PUBLIC_KEY_FILE: keys.publicKeyFile,
+        CALENDAR_DIR: resolve(ROOT, "infra/calendar"),
+        ...(entry.dossier
+          ? { ...(options.fieldSeed ? { SEED_ON_EMPTY: options.fieldSeed } : {}) }
+          : { SEED_ON_EMPTY: options.seed }),
+        ...(options.adminUnitsFile ? { ADMIN_UNITS_FILE: options.adminUnitsFile } : {}),
+        ...(options.adminMergesFile ? { ADMIN_MERGES_FILE: options.adminMergesFile } : {}),
+        ...(options.clockStart && entry.dossier ? { CLOCK_START: options.clockStart } : {}),
+      });
+    }
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
   const gateway = await startGateway(
     loadGatewayConfig({
       NODE_ENV: "test",
@@ -72,19 +76,16 @@ export const startLocalHub = async (options: LocalHubOptions): Promise<LocalHub>
       SUPERGRAPH_FILE: resolve(ROOT, "schema/supergraph.graphql"),
       JWT_DEV_SECRET: options.devSecret,
       HANDOFF_PRIVATE_KEY_FILE: keys.privateKeyFile,
-      REGISTRY_URL: registry.url,
-      CIVIL_STATUS_URL: civilStatus.url,
+      ...subgraphUrlSettings(subgraphs),
     }),
   );
   return {
-    registry,
-    civilStatus,
+    subgraphs,
     gateway,
     keys,
     close: async () => {
       await gateway.stop(1000);
-      await civilStatus.stop(1000);
-      await registry.stop(1000);
+      await stopAll();
       rmSync(keysDir, { recursive: true, force: true });
     },
   };

@@ -5,7 +5,9 @@ import { join, resolve } from "node:path";
 import { createConnection } from "mysql2/promise";
 
 import { mintDevToken } from "../../gateway/auth";
-import { loadDevConfig } from "./config";
+import { SUBGRAPH_MANIFEST } from "../../subgraphs/kit/manifest";
+import { subgraphUrlSettings } from "../manifest";
+import { loadDevConfig, portOf } from "./config";
 import { ensureHandoffKeys } from "./keys";
 
 /**
@@ -93,35 +95,25 @@ const main = async (): Promise<void> => {
   process.on("SIGINT", () => void stopAll(0));
   process.on("SIGTERM", () => void stopAll(0));
 
-  const registryUrl = `http://127.0.0.1:${config.registryPort}/graphql`;
-  await startService(
-    {
-      name: "registry",
-      script: "dist/subgraphs/registry/main.js",
-      port: config.registryPort,
-      env: {
-        DATABASE_URL: await databaseUrl(config, dataDir, "registry"),
-        HANDOFF_PUBLIC_KEY_FILE: keys.publicKeyFile,
-        SEED_ON_EMPTY: config.seedScale,
+  const urls: Record<string, { url: string }> = {};
+  for (const entry of SUBGRAPH_MANIFEST) {
+    const port = portOf(config, entry.name);
+    await startService(
+      {
+        name: entry.name,
+        script: entry.entry,
+        port,
+        env: {
+          DATABASE_URL: await databaseUrl(config, dataDir, entry.name),
+          HANDOFF_PUBLIC_KEY_FILE: keys.publicKeyFile,
+          SEED_ON_EMPTY: config.seedScale,
+        },
       },
-    },
-    // A first start seeds the database; the bench scale takes minutes.
-    config.seedScale === "bench" ? 30 * 60_000 : 5 * 60_000,
-  );
-  const civilStatusUrl = `http://127.0.0.1:${config.civilStatusPort}/graphql`;
-  await startService(
-    {
-      name: "civil-status",
-      script: "dist/subgraphs/civil-status/main.js",
-      port: config.civilStatusPort,
-      env: {
-        DATABASE_URL: await databaseUrl(config, dataDir, "civil-status"),
-        HANDOFF_PUBLIC_KEY_FILE: keys.publicKeyFile,
-        SEED_ON_EMPTY: config.seedScale,
-      },
-    },
-    60_000,
-  );
+      // A first start seeds the database; the bench scale takes minutes.
+      config.seedScale === "bench" ? 30 * 60_000 : 5 * 60_000,
+    );
+    urls[entry.name] = { url: `http://127.0.0.1:${port}/graphql` };
+  }
   await startService(
     {
       name: "gateway",
@@ -129,8 +121,7 @@ const main = async (): Promise<void> => {
       port: config.gatewayPort,
       env: {
         HANDOFF_PRIVATE_KEY_FILE: keys.privateKeyFile,
-        REGISTRY_URL: registryUrl,
-        CIVIL_STATUS_URL: civilStatusUrl,
+        ...subgraphUrlSettings(urls),
         JWT_DEV_SECRET: config.devJwtSecret,
       },
     },

@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from "graphql";
 
-import { buildCivilStatusSchema, CIVIL_STATUS_SUBGRAPH } from "../../subgraphs/civil-status/schema";
-import { buildRegistrySchema, REGISTRY_SUBGRAPH } from "../../subgraphs/registry/schema";
+import { SUBGRAPH_MANIFEST } from "../../subgraphs/kit/manifest";
+import { schemaBuilderOf } from "../manifest";
 
 export interface SubgraphDefinition {
   name: string;
@@ -10,8 +10,9 @@ export interface SubgraphDefinition {
   build: () => GraphQLSchema;
 }
 
-/** Every subgraph in the supergraph, in composition order. Adding a subgraph starts here. */
-export const SUBGRAPHS: SubgraphDefinition[] = [
-  { name: REGISTRY_SUBGRAPH, url: "http://127.0.0.1:4001/graphql", build: buildRegistrySchema },
-  { name: CIVIL_STATUS_SUBGRAPH, url: "http://127.0.0.1:4002/graphql", build: buildCivilStatusSchema },
-];
+/** Every subgraph in the supergraph, in composition order: the manifest's (subgraphs/kit/manifest.ts). */
+export const SUBGRAPHS: SubgraphDefinition[] = SUBGRAPH_MANIFEST.map((entry) => ({
+  name: entry.name,
+  url: `http://127.0.0.1:${entry.port}/graphql`,
+  build: schemaBuilderOf(entry),
+}));

@@ -4,7 +4,7 @@ import { buildFederatedSchema } from "../kit/federation";
 import type { RegistryContext } from "./loaders";
 import { CitizenResolver } from "./resolvers/citizen.resolver";
 import { CommuneResolver } from "./resolvers/commune.resolver";
-import { DossierResolver } from "./resolvers/dossier.resolver";
+import { DOSSIER_TYPES, DossierResolver } from "./resolvers/dossier.resolver";
 import { ProvinceResolver } from "./resolvers/province.resolver";
 
 export const REGISTRY_SUBGRAPH = "registry";
@@ -13,7 +13,11 @@ export const REGISTRY_RESOLVERS = [ProvinceResolver, CommuneResolver, CitizenRes
 
 /** The registry's federated schema: no I/O, so composition and tests build it too. */
 export const buildRegistrySchema = (): GraphQLSchema =>
-  buildFederatedSchema({ resolvers: [...REGISTRY_RESOLVERS], references: registryReferences });
+  buildFederatedSchema({
+    resolvers: [...REGISTRY_RESOLVERS],
+    orphanedTypes: DOSSIER_TYPES,
+    references: registryReferences,
+  });
 
 /** Entities other subgraphs may reference; citizens go through the guarded, audited loader. */
 export const registryReferences = {

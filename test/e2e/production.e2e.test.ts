@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 
 import type { RunningGateway } from "../../gateway/server";
+import { subgraphUrlSettings } from "../../infra/manifest";
 import { type Hub, PERSONAS, startHub } from "../support/hub";
 import { type ProductionGateway, startProductionGateway } from "../support/production";
 import { REPO_ROOT } from "../support/repo";
@@ -49,8 +50,7 @@ describe("e2e > production gateway > start-up", () => {
         PATH: process.env.PATH,
         NODE_ENV: "production",
         HANDOFF_PRIVATE_KEY_FILE: hub.keys.privateKeyFile,
-        REGISTRY_URL: hub.registry.url,
-        CIVIL_STATUS_URL: hub.civilStatus.url,
+        ...subgraphUrlSettings(hub.subgraphs),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

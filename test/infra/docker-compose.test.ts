@@ -4,9 +4,9 @@ import { join, posix } from "node:path";
 import { parse } from "yaml";
 
 import { gatewaySettings, loadGatewayConfig } from "../../gateway/config";
-import { civilStatusSettings, loadCivilStatusConfig } from "../../subgraphs/civil-status/config";
+import { loadExport } from "../../infra/manifest";
 import type { Setting } from "../../subgraphs/kit/config";
-import { loadRegistryConfig, registrySettings } from "../../subgraphs/registry/config";
+import { SUBGRAPH_MANIFEST } from "../../subgraphs/kit/manifest";
 import { REPO_ROOT } from "../support/repo";
 
 const readRepoFile = (path: string): string => readFileSync(join(REPO_ROOT, path), "utf8");
@@ -78,16 +78,30 @@ const initDatabases = [...mysqlInit.matchAll(/^subgraph_database\s+(\S+)\s+(\S+)
   ([, database, user, passwordVariable]) => ({ database, user, passwordVariable }),
 );
 
+type Settings = Record<string, Setting<unknown>>;
+
+/** Every subgraph of the manifest, then the gateway in front of them all. */
 const appServices = [
-  { name: "registry", settings: registrySettings, load: loadRegistryConfig, dependsOn: ["mysql"] },
-  { name: "civil-status", settings: civilStatusSettings, load: loadCivilStatusConfig, dependsOn: ["mysql"] },
-  { name: "gateway", settings: gatewaySettings, load: loadGatewayConfig, dependsOn: ["registry", "civil-status"] },
+  ...SUBGRAPH_MANIFEST.map((entry) => ({
+    name: entry.name,
+    settings: loadExport<Settings>({ module: entry.config.module, export: entry.config.settings }),
+    load: loadExport<(env: NodeJS.ProcessEnv) => unknown>(entry.config),
+    dependsOn: ["mysql"],
+  })),
+  {
+    name: "gateway",
+    settings: gatewaySettings as Settings,
+    load: loadGatewayConfig as (env: NodeJS.ProcessEnv) => unknown,
+    dependsOn: SUBGRAPH_MANIFEST.map((entry) => entry.name),
+  },
 ];
 
 describe("infra > docker-compose > services", () => {
   it("declares the database, the subgraphs and the gateway", () => {
     // Scenario: an operator runs `docker compose up` and expects every service that exists today.
-    expect(Object.keys(compose.services).sort()).toEqual(["civil-status", "gateway", "mysql", "registry"]);
+    expect(Object.keys(compose.services).sort()).toEqual(
+      ["gateway", "mysql", ...SUBGRAPH_MANIFEST.map((entry) => entry.name)].sort(),
+    );
   });
 });
 
@@ -204,7 +218,7 @@ describe("infra > docker-compose > subgraph databases", () => {
 
   it("gives each subgraph its own database and user, created by infra/mysql", () => {
     // Scenario: each subgraph connects as its own user to its own database, which the init script created for exactly that user.
-    expect(subgraphs.map(([name]) => name)).toEqual(["registry", "civil-status"]);
+    expect(subgraphs.map(([name]) => name)).toEqual(SUBGRAPH_MANIFEST.map((entry) => entry.name));
     const mysqlEnvironment = environmentOf(compose.services.mysql);
     for (const [name, service] of subgraphs) {
       const url = new URL(interpolate(environmentOf(service).DATABASE_URL));

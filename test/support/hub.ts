@@ -3,6 +3,7 @@ import type { RunningGateway } from "../../gateway/server";
 import { startLocalHub } from "../../infra/dev/local-hub";
 import type { IdentityClaims } from "../../subgraphs/kit/caller";
 import { configureLogger } from "../../subgraphs/kit/logger";
+import { SUBGRAPH_MANIFEST } from "../../subgraphs/kit/manifest";
 import type { RunningSubgraph } from "../../subgraphs/kit/service";
 import { createTestDatabaseUrl, type TestDatabaseUrl } from "./database";
 import { ADMIN_MERGES_FILE, ADMIN_UNITS_FILE } from "./repo";
@@ -19,6 +20,8 @@ export interface GraphqlResponse<T = Record<string, unknown>> {
 
 export interface Hub {
   gatewayUrl: string;
+  /** Every subgraph of the manifest, by name. */
+  subgraphs: Record<string, RunningSubgraph>;
   registry: RunningSubgraph;
   civilStatus: RunningSubgraph;
   gateway: RunningGateway;
@@ -74,18 +77,17 @@ export interface HubOptions {
  */
 export const startHub = async (options: HubOptions = {}): Promise<Hub> => {
   configureLogger("test", "error");
-  const registryDb = await createTestDatabaseUrl("registry");
-  const civilStatusDb = await createTestDatabaseUrl("civil-status");
+  const databases: Record<string, TestDatabaseUrl> = {};
+  for (const entry of SUBGRAPH_MANIFEST) databases[entry.name] = await createTestDatabaseUrl(entry.name);
   const local = await startLocalHub({
-    registryDatabaseUrl: registryDb.url,
-    civilStatusDatabaseUrl: civilStatusDb.url,
+    databaseUrls: Object.fromEntries(Object.entries(databases).map(([name, db]) => [name, db.url])),
     seed: "test",
     devSecret: DEV_SECRET,
     adminUnitsFile: ADMIN_UNITS_FILE,
     adminMergesFile: ADMIN_MERGES_FILE,
-    civilStatusClockStart: options.clockStart ?? DESK_DAY_START,
+    clockStart: options.clockStart ?? DESK_DAY_START,
   });
-  const { registry, civilStatus, gateway, keys } = local;
+  const { subgraphs, gateway, keys } = local;
 
   const graphql: Hub["graphql"] = async (query, variables, options = {}) => {
     const res = await fetch(options.url ?? gateway.url, {
@@ -102,10 +104,11 @@ export const startHub = async (options: HubOptions = {}): Promise<Hub> => {
 
   return {
     gatewayUrl: gateway.url,
-    registry,
-    civilStatus,
+    subgraphs,
+    registry: subgraphs.registry,
+    civilStatus: subgraphs["civil-status"],
     gateway,
-    registryDb,
+    registryDb: databases.registry,
     keys,
     token: (claims) => mintDevToken(DEV_SECRET, claims, 600),
     graphql,
@@ -117,8 +120,7 @@ export const startHub = async (options: HubOptions = {}): Promise<Hub> => {
     },
     close: async () => {
       await local.close();
-      await registryDb.drop();
-      await civilStatusDb.drop();
+      for (const db of Object.values(databases)) await db.drop();
     },
   };
 };

@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 
 import { createConnection } from "mysql2/promise";
 
+import { SUBGRAPH_MANIFEST } from "../../subgraphs/kit/manifest";
 import { REPO_ROOT } from "./repo";
 
 export const freePort = (): Promise<number> =>
@@ -21,7 +22,8 @@ export const freePort = (): Promise<number> =>
 
 export interface LaunchedHub {
   process: ChildProcess;
-  ports: { gateway: number; registry: number; civilStatus: number };
+  /** The gateway's port, and each subgraph's by its name in the manifest. */
+  ports: { gateway: number } & Record<string, number>;
   /** Everything the launcher and its services printed so far. */
   output(): string;
   /** Kills what is left and removes the data folder and any MariaDB databases. */
@@ -37,7 +39,8 @@ export const launchHub = async (name: string): Promise<LaunchedHub> => {
   const dataDir = mkdtempSync(join(tmpdir(), `hub-${name}-`));
   const mysqlUrl = process.env.TEST_MYSQL_URL?.replace(/\/+$/, "");
   const prefix = `t_${name}_${randomBytes(3).toString("hex")}_`;
-  const ports = { gateway: await freePort(), registry: await freePort(), civilStatus: await freePort() };
+  const ports: LaunchedHub["ports"] = { gateway: await freePort() };
+  for (const entry of SUBGRAPH_MANIFEST) ports[entry.name] = await freePort();
   let output = "";
   const child = spawn(process.execPath, [resolve(REPO_ROOT, "dist/infra/dev/start.js")], {
     cwd: REPO_ROOT,
@@ -45,8 +48,7 @@ export const launchHub = async (name: string): Promise<LaunchedHub> => {
       PATH: process.env.PATH,
       DATA_DIR: dataDir,
       GATEWAY_PORT: String(ports.gateway),
-      REGISTRY_PORT: String(ports.registry),
-      CIVIL_STATUS_PORT: String(ports.civilStatus),
+      ...Object.fromEntries(SUBGRAPH_MANIFEST.map((entry) => [`${entry.envPrefix}_PORT`, String(ports[entry.name])])),
       SEED_SCALE: "test",
       LOG_LEVEL: "warn",
       ...(mysqlUrl ? { MYSQL_URL: mysqlUrl, MYSQL_DATABASE_PREFIX: prefix } : {}),
@@ -60,8 +62,8 @@ export const launchHub = async (name: string): Promise<LaunchedHub> => {
     rmSync(dataDir, { recursive: true, force: true });
     if (mysqlUrl) {
       const connection = await createConnection(mysqlUrl);
-      for (const service of ["registry", "civil_status"]) {
-        await connection.query(`DROP DATABASE IF EXISTS \`${prefix}${service}\``);
+      for (const { name: service } of SUBGRAPH_MANIFEST) {
+        await connection.query(`DROP DATABASE IF EXISTS \`${prefix}${service.replace(/-/g, "_")}\``);
       }
       await connection.end();
     }

@@ -6,6 +6,7 @@ import { exportJWK, generateKeyPair, type KeyLike, SignJWT } from "jose";
 
 import { loadGatewayConfig } from "../../gateway/config";
 import { type RunningGateway, startGateway } from "../../gateway/server";
+import { subgraphUrlSettings } from "../../infra/manifest";
 import { DEV_SECRET, type Hub } from "./hub";
 import { REPO_ROOT } from "./repo";
 
@@ -40,8 +41,7 @@ export const startProductionGateway = async (
       PORT: "0",
       SUPERGRAPH_FILE: resolve(REPO_ROOT, "schema/supergraph.graphql"),
       HANDOFF_PRIVATE_KEY_FILE: hub.keys.privateKeyFile,
-      REGISTRY_URL: hub.registry.url,
-      CIVIL_STATUS_URL: hub.civilStatus.url,
+      ...subgraphUrlSettings(hub.subgraphs),
       JWKS_FILE: join(dir, "jwks.json"),
       JWT_ISSUER: PRODUCTION_ISSUER,
       JWT_AUDIENCE: PRODUCTION_AUDIENCE,

@@ -2,6 +2,7 @@ import { Arg, Authorized, Directive, Field, ID, InterfaceType, ObjectType, Query
 
 import { DOSSIER_CODE } from "../../kit/dossier/code";
 import { badInput } from "../../kit/errors";
+import { FIELD_SUBGRAPHS } from "../../kit/manifest";
 
 /**
  * The registry knows dossiers by code alone: `Query.dossier` reads the field prefix and names the
@@ -16,18 +17,31 @@ export abstract class DossierByCode {
   code: string;
 }
 
-@Directive('@key(fields: "code", resolvable: false)')
-@ObjectType({ implements: DossierByCode, description: "Hồ sơ hộ tịch — a civil-status dossier" })
-export class CivilStatusDossier extends DossierByCode {}
+/** A field's dossier type, known here by its code alone (`resolvable: false`): its owner answers the rest. */
+const dossierType = (typeName: string, description: string): new () => DossierByCode => {
+  @Directive('@key(fields: "code", resolvable: false)')
+  @ObjectType(typeName, { implements: DossierByCode, description })
+  class FieldDossier extends DossierByCode {}
+  return FieldDossier;
+};
 
-const BY_PREFIX: Record<string, new () => DossierByCode> = { HT: CivilStatusDossier };
+/** Every field subgraph of the manifest, by its code prefix. */
+const BY_PREFIX: Record<string, new () => DossierByCode> = Object.fromEntries(
+  FIELD_SUBGRAPHS.map((entry) => [
+    entry.dossier!.prefix,
+    dossierType(entry.dossier!.typeName, entry.dossier!.description),
+  ]),
+);
+
+/** The dossier types, for the schema: reached through the interface only. */
+export const DOSSIER_TYPES = Object.values(BY_PREFIX);
 
 @Resolver()
 export class DossierResolver {
   @Authorized()
   @Query(() => DossierByCode, {
     nullable: true,
-    description: "Hồ sơ — any dossier by its code, whichever field owns it (HT hộ tịch)",
+    description: `Hồ sơ — any dossier by its code, whichever field owns it (${FIELD_SUBGRAPHS.map((entry) => `${entry.dossier!.prefix} ${entry.dossier!.field}`).join(", ")})`,
   })
   dossier(@Arg("code", () => ID, { description: "Mã hồ sơ — e.g. 10369.HT-250701-0001" }) code: string): DossierByCode {
     const match = DOSSIER_CODE.exec(code);
