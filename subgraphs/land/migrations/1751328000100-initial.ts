@@ -1,0 +1,26 @@
+import type { MigrationInterface, QueryRunner } from "typeorm";
+
+import { createAuditTable } from "../../kit/audit";
+import { createDossierTables } from "../../kit/dossier/entities";
+
+/** Land dossiers with the shared workflow tables, and the audit log. */
+export class Initial1751328000100 implements MigrationInterface {
+  name = "Initial1751328000100";
+
+  async up(runner: QueryRunner): Promise<void> {
+    await createDossierTables(runner, "land_dossier");
+    await createAuditTable(runner);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    for (const table of [
+      "audit_event",
+      "idempotency_record",
+      "dossier_sequence",
+      "dossier_transition",
+      "land_dossier",
+    ]) {
+      await runner.dropTable(table);
+    }
+  }
+}
