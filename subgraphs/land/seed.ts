@@ -70,7 +70,8 @@ export const seedLandRegisters = async (dataSource: DataSource, options: SeedLan
     let number = 0;
     for (let i = 0; i < adults.length; i += 1) {
       // About half the adults hold a parcel; a married couple holds one together.
-      if (random() >= 0.5) continue;
+      // The last adult of a commune with no parcel yet takes one, so every commune's register has some.
+      if (random() >= 0.5 && !(i === adults.length - 1 && number === 0 && sheet === 1)) continue;
       const first = adults[i];
       const partner = adults[i + 1];
       const couple = partner !== undefined && partner.gender !== first.gender && random() < 0.4;
