@@ -3,8 +3,10 @@ import { resolve } from "node:path";
 import { readCommuneProvinces } from "../kit/admin-units";
 import { loadWorkingCalendar } from "../kit/calendar";
 import { clockStartingAt, systemClock } from "../kit/clock";
+import { log } from "../kit/logger";
 import { type RunningSubgraph, runService, startSubgraph } from "../kit/service";
 import { type CivilStatusConfig, loadCivilStatusConfig } from "./config";
+import { civilStatusDesk } from "./desk";
 import { civilStatusEntities } from "./entities";
 import { createCivilStatusLoaders } from "./loaders";
 import { civilStatusMigrations } from "./migrations";
@@ -24,6 +26,9 @@ export const startCivilStatus = (config: CivilStatusConfig): Promise<RunningSubg
     createLoaders: createCivilStatusLoaders,
     services: { calendar, clock, units },
     prepare: async (database) => {
+      // A year's official days off may have been added since the last start.
+      const { changed } = await civilStatusDesk.recomputeProvisionalDueDates(database, { calendar, clock });
+      if (changed > 0) log.info("recounted provisional due dates on the calendar in force", { changed });
       if (config.seedOnEmpty === "none" || !(await isEmpty(database.dataSource))) return;
       await seedDemoDossiers(database.dataSource, calendar, {
         unitsFile: config.adminUnitsFile,

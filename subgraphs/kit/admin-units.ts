@@ -47,3 +47,10 @@ export const readOfficialCommunes = (unitsFile: string): CommuneForSeeding[] => 
 /** The province of every commune in force. */
 export const readCommuneProvinces = (unitsFile: string): AdminUnits =>
   new Map(readOfficialCommunes(unitsFile).map((commune) => [commune.code, commune.provinceCode]));
+
+/** The communes of a province from the official list: the same set the registry seeds its population over. */
+export const communesOfProvince = (unitsFile: string, provinceCode: string): CommuneForSeeding[] => {
+  const communes = readOfficialCommunes(unitsFile).filter((commune) => commune.provinceCode === provinceCode);
+  if (communes.length === 0) throw new Error(`Province ${provinceCode} is not in ${unitsFile}`);
+  return communes;
+};

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -11,9 +11,12 @@ import {
   loadWorkingCalendar,
   localDateTime,
   type ProcedureLimit,
+  provisionalHolidays,
+  recomputeDueAt,
   startOfLocalDay,
   toLocalDate,
 } from "./calendar";
+import { LUNAR_HOLIDAYS } from "./lunar-holidays";
 
 const calendar = loadWorkingCalendar();
 
@@ -205,13 +208,19 @@ describe("kit > calendar > working days", () => {
     expect(() => calendar.addWorkingDays("2025-07-01", 1.5)).toThrow(RangeError);
   });
 
-  test("a year without a data file is a clear error, not a calendar of weekends only", () => {
-    // Nobody has added 2027.json yet: Tết 2027 is unknown, so no date in 2027 can be judged.
-    expect(() => calendar.isWorkingDay("2027-01-04")).toThrow(CalendarCoverageError);
-    expect(() => calendar.isWorkingDay("2027-01-04")).toThrow(/no data for 2027 \(loaded: 2025, 2026\).*2027\.json/);
-    expect(() => calendar.isWorkingDay("2024-12-31")).toThrow(/2024\.json/);
-    expect(() => calendar.addWorkingDays("2026-12-30", 5)).toThrow(/2027/);
-    expect(() => calendar.dueAt(at("2026-12-31", "10:00"), workingDays(3))).toThrow(CalendarCoverageError);
+  test("a year with neither a data file nor lunar dates is a clear error, not a calendar of weekends only", () => {
+    // 2024 has no file and is not in the lunar table: its Tết is unknown here, so no date in it can be judged.
+    expect(() => calendar.isWorkingDay("2024-12-31")).toThrow(CalendarCoverageError);
+    expect(() => calendar.isWorkingDay("2024-12-31")).toThrow(
+      /no data for 2024 \(loaded: 2025, 2026; provisional: 2027–2040\).*2024\.json.*lunar-holidays\.ts/,
+    );
+  });
+
+  test("a year without a data file but with lunar dates is provisional, not refused", () => {
+    // Nobody has added 2027.json yet; the desks keep counting on the computed 2027 (DESIGN §4).
+    expect(calendar.isWorkingDay("2027-01-04")).toBe(true);
+    expect(calendar.addWorkingDays("2026-12-30", 5)).toBe("2027-01-07");
+    expect(calendar.dueAt(at("2026-12-31", "10:00"), workingDays(3))).toEqual(endOfLocalDay("2027-01-06"));
   });
 });
 
@@ -603,5 +612,318 @@ describe("kit > calendar > loadWorkingCalendar", () => {
     expect(custom.isWorkingDay("2018-12-31")).toBe(false);
     expect(custom.isWorkingDay("2019-01-05")).toBe(true);
     expect(custom.nextWorkingDay("2018-12-28")).toBe("2019-01-02");
+  });
+});
+
+describe("kit > calendar > provisional years", () => {
+  const isWeekendDay = (day: string): boolean => [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
+
+  test("only the years with a file are official; the lunar table's other years are provisional", () => {
+    // Late November 2026: 2025 and 2026 have files, 2027 does not, and due dates fall in 2027 already.
+    expect(calendar.years).toEqual([2025, 2026]);
+    expect(calendar.provisionalYears).toEqual(Array.from({ length: 14 }, (_, index) => 2027 + index));
+    expect(calendar.isProvisional("2026-12-31")).toBe(false);
+    expect(calendar.isProvisional("2027-01-01")).toBe(true);
+    expect(calendar.isProvisional("2040-12-31")).toBe(true);
+  });
+
+  test("a receipt on Thursday 31 Dec 2026 for 3 working days is due Wednesday 6 Jan 2027, provisionally", () => {
+    // Friday 1 Jan 2027 is New Year's Day, then the weekend: the count is Mon 4, Tue 5, Wed 6.
+    const accepted = at("2026-12-31", "10:00");
+    expect(calendar.dueAtWithProvenance(accepted, workingDays(3))).toEqual({
+      at: endOfLocalDay("2027-01-06"),
+      provisional: true,
+    });
+    expect(calendar.dueAt(accepted, workingDays(3))).toEqual(endOfLocalDay("2027-01-06"));
+    // After 15:00 the dossier counts from Monday 4 Jan, itself a provisional day.
+    expect(calendar.dueAtWithProvenance(at("2026-12-31", "15:01"), SAME_DAY)).toEqual({
+      at: endOfLocalDay("2027-01-04"),
+      provisional: true,
+    });
+    expect(calendar.holidayOn("2027-01-01")).toEqual({
+      date: "2027-01-01",
+      name: "Tết Dương lịch — New Year's Day",
+      source: "Bộ luật Lao động 2019 (45/2019/QH14), Điều 112 khoản 1 điểm a — provisional: computed, not announced",
+    });
+  });
+
+  test("a count that stays inside official years is not provisional", () => {
+    // Monday 28 Dec 2026 + 3 working days ends on Thursday 31 Dec, within 2026.json.
+    expect(calendar.dueAtWithProvenance(at("2026-12-28", "10:00"), workingDays(3))).toEqual({
+      at: endOfLocalDay("2026-12-31"),
+      provisional: false,
+    });
+    // 15 calendar days from Tuesday 22 Dec 2026 end on Wednesday 6 Jan 2027: provisional.
+    expect(calendar.dueAtWithProvenance(at("2026-12-22", "10:00"), calendarDays(15))).toEqual({
+      at: endOfLocalDay("2027-01-06"),
+      provisional: true,
+    });
+  });
+
+  test("provisional 2027: every weekday off, each named and sourced", () => {
+    // 1 Jan; the Tết window Wed 3 – Fri 12 Feb; Hùng Kings Fri 16 Apr; 30 Apr; Mon 3 May for Saturday
+    // 1 May; 1, 2 and 3 Sep; 24 Nov (Culture Day, counted in case it is enacted).
+    const entries = provisionalHolidays(2027) ?? [];
+    expect(entries.map((entry) => entry.date)).toEqual([
+      "2027-01-01",
+      "2027-02-03",
+      "2027-02-04",
+      "2027-02-05",
+      "2027-02-08",
+      "2027-02-09",
+      "2027-02-10",
+      "2027-02-11",
+      "2027-02-12",
+      "2027-04-16",
+      "2027-04-30",
+      "2027-05-03",
+      "2027-09-01",
+      "2027-09-02",
+      "2027-09-03",
+      "2027-11-24",
+    ]);
+    for (const entry of entries) {
+      expect(entry.name).toMatch(/\S — \S/);
+      expect(entry.source).toMatch(/\S — provisional: computed, not announced$/);
+      expect(isWeekendDay(entry.date)).toBe(false);
+      expect(calendar.holidayOn(entry.date)).toEqual(entry);
+      expect(calendar.isWorkingDay(entry.date)).toBe(false);
+    }
+    expect(calendar.holidayOn("2027-02-08")?.name).toBe("Tết Nguyên đán, mùng 3 tháng Giêng — Lunar New Year, day 3");
+    expect(calendar.holidayOn("2027-04-16")?.source).toContain("Điều 112 khoản 1 điểm e");
+  });
+
+  test("Tết 2027: the conservative window holds every plausible announced break", () => {
+    // Mùng 1 is Saturday 6 Feb. The 2024 analogue (Thu 4 – Wed 10 Feb) and a nine-day break to
+    // Sunday 14 Feb both lie inside Wed 3 – Sun 14 Feb; Tuesday 2 and Monday 15 are worked.
+    expect(LUNAR_HOLIDAYS[2027]).toEqual({ tet: "2027-02-06", hungKings: "2027-04-16" });
+    for (const day of datesBetween("2027-02-03", "2027-02-14")) {
+      expect([day, calendar.isWorkingDay(day)]).toEqual([day, false]);
+    }
+    expect(calendar.isWorkingDay("2027-02-02")).toBe(true);
+    expect(calendar.isWorkingDay("2027-02-15")).toBe(true);
+    expect(calendar.nextWorkingDay("2027-02-02")).toBe("2027-02-15");
+  });
+
+  test("a receipt in late January 2027 for 20 working days runs over the whole Tết window", () => {
+    // Land registration (17 + 3 = 20 wd) accepted Monday 25 Jan 2027: 26–29 Jan, 1–2 Feb (6), Tết,
+    // then 15–19 Feb (11), 22–26 Feb (16), 1–4 Mar (20).
+    expect(calendar.dueAtWithProvenance(at("2027-01-25", "10:00"), workingDays(20))).toEqual({
+      at: endOfLocalDay("2027-03-04"),
+      provisional: true,
+    });
+  });
+
+  test("Hùng Kings, 30 April and 1 May 2027: Saturday 1 May is compensated on Monday 3 May", () => {
+    // Labour Code art. 111(3). Friday 30 April, the weekend and Monday 3 May make one break.
+    for (const day of ["2027-04-16", "2027-04-30", "2027-05-01", "2027-05-02", "2027-05-03"]) {
+      expect([day, calendar.isWorkingDay(day)]).toEqual([day, false]);
+    }
+    expect(calendar.isWorkingDay("2027-04-29")).toBe(true);
+    expect(calendar.isWorkingDay("2027-05-04")).toBe(true);
+    expect(calendar.nextWorkingDay("2027-04-29")).toBe("2027-05-04");
+    expect(calendar.dueAt(at("2027-04-29", "10:00"), workingDays(1))).toEqual(endOfLocalDay("2027-05-04"));
+    const compensatory = calendar.holidayOn("2027-05-03");
+    expect(compensatory?.name).toMatch(/^Nghỉ bù Ngày Quốc tế Lao động \(thứ Bảy 1\/5\) — compensatory day/);
+    expect(compensatory?.source).toContain("Điều 111 khoản 3");
+    expect(compensatory?.source).toContain("Điều 112 khoản 1 điểm d");
+  });
+
+  test("2 September 2027 is a Thursday: both candidate adjacent days are off", () => {
+    // The Prime Minister picks 1 or 3 September each year; until then both count, so the break is
+    // Wed 1 – Sun 5 Sep and a count from Tuesday 31 August resumes on Monday 6 September.
+    for (const day of ["2027-09-01", "2027-09-02", "2027-09-03"]) {
+      expect([day, calendar.isWorkingDay(day)]).toEqual([day, false]);
+    }
+    expect(calendar.holidayOn("2027-09-01")?.name).toContain("ngày liền kề");
+    expect(calendar.holidayOn("2027-09-03")?.name).toContain("ngày liền kề");
+    expect(calendar.isWorkingDay("2027-08-31")).toBe(true);
+    expect(calendar.addWorkingDays("2027-08-31", 1)).toBe("2027-09-06");
+  });
+
+  test("when 2 September falls on a weekend, either choice of adjacent day is covered", () => {
+    // 2028: Saturday. 1 Sep chosen → Fri 1 off, Mon 4 for the Saturday; 3 Sep chosen → Mon 4 and
+    // Tue 5 for the weekend. 2029: Sunday. Either choice gives Mon 3 and Tue 4.
+    for (const day of ["2028-09-01", "2028-09-04", "2028-09-05", "2029-09-03", "2029-09-04"]) {
+      expect([day, calendar.isWorkingDay(day)]).toEqual([day, false]);
+    }
+    expect(calendar.isWorkingDay("2028-09-06")).toBe(true);
+    expect(calendar.isWorkingDay("2029-09-05")).toBe(true);
+  });
+
+  test("a bridge day between a holiday and a weekend is off, as the yearly swaps make it", () => {
+    // 1 Jan 2030 is a Tuesday, so Monday 31 Dec 2029 is a bridge; so is Monday 29 April 2030 before
+    // 30 April and 1 May. The make-up Saturday is not assumed: Saturdays stay off.
+    expect(calendar.holidayOn("2029-12-31")?.name).toMatch(/^Ngày làm việc kẹp giữa/);
+    expect(calendar.isWorkingDay("2030-04-29")).toBe(false);
+    expect(calendar.isWorkingDay("2030-05-04")).toBe(false);
+  });
+
+  test.each([2025, 2026])("the provisional rules applied to %s would never have given an earlier due date", (year) => {
+    // Every day the rules call worked was worked in the official file, so every n-th working day is
+    // on or after the official one. The bridge rule is what covers 2 May 2025, 2 Jan and 31 Aug 2026.
+    const off = new Set((provisionalHolidays(year) ?? []).map((entry) => entry.date));
+    for (const day of datesBetween(`${year}-01-01`, `${year}-12-31`)) {
+      if (!off.has(day) && !isWeekendDay(day)) expect([day, calendar.isWorkingDay(day)]).toEqual([day, true]);
+    }
+    for (const swapped of ["2025-05-02", "2026-01-02", "2026-08-31"].filter((day) => day.startsWith(`${year}`))) {
+      expect(off.has(swapped)).toBe(true);
+    }
+  });
+
+  test("the lunar table: the known anchors, and each later year in the right season", () => {
+    // Vietnam counts lunar months at UTC+7: Tết 2030 is Saturday 2 Feb there, 3 Feb in China.
+    expect(LUNAR_HOLIDAYS[2028].tet).toBe("2028-01-26");
+    expect(LUNAR_HOLIDAYS[2029].tet).toBe("2029-02-13");
+    expect(LUNAR_HOLIDAYS[2030].tet).toBe("2030-02-02");
+    const years = Object.keys(LUNAR_HOLIDAYS).map(Number);
+    expect(years).toEqual(Array.from({ length: 16 }, (_, index) => 2025 + index));
+    const day = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+    for (const year of years) {
+      const { tet, hungKings } = LUNAR_HOLIDAYS[year];
+      // Tết falls between 21 January and 20 February; no leap first or second month in these years,
+      // so 10/3 is two lunar months and nine days (67 to 69 days) after mùng 1.
+      expect([year, tet >= `${year}-01-21` && tet <= `${year}-02-20`]).toEqual([year, true]);
+      const gap = day(hungKings) - day(tet);
+      expect([year, gap >= 67 && gap <= 69]).toEqual([year, true]);
+    }
+  });
+
+  test.each(Array.from({ length: 14 }, (_, index) => 2027 + index))(
+    "%s: the Tết window spans every precedent, Hùng Kings' day is off or compensated",
+    (year) => {
+      // Announced breaks had their weekdays between two days before mùng 1 and mùng 6.
+      const { tet, hungKings } = LUNAR_HOLIDAYS[year];
+      for (const day of datesBetween(addCalendarDays(tet, -2), addCalendarDays(tet, 5))) {
+        expect([day, calendar.isWorkingDay(day)]).toEqual([day, false]);
+      }
+      expect(calendar.isWorkingDay(hungKings)).toBe(false);
+      if (isWeekendDay(hungKings)) {
+        // Saturday or Sunday: the compensatory day is the Monday after (art. 111(3)).
+        const monday = addCalendarDays(hungKings, isWeekendDay(addCalendarDays(hungKings, 1)) ? 2 : 1);
+        expect(calendar.holidayOn(monday)?.name).toMatch(/^Nghỉ bù Giỗ Tổ Hùng Vương/);
+      }
+      const weekdaysOff = datesBetween(`${year}-01-01`, `${year}-12-31`).filter(
+        (day) => !isWeekendDay(day) && !calendar.isWorkingDay(day),
+      );
+      // At least the 11 statutory days of art. 112(1), compensated when they fall on a weekend.
+      expect(weekdaysOff.length).toBeGreaterThanOrEqual(11);
+    },
+  );
+
+  test("a year beyond the lunar table is still refused", () => {
+    // The table ends with 2040; 2041 has neither a file nor lunar dates.
+    expect(() => calendar.isWorkingDay("2041-01-02")).toThrow(CalendarCoverageError);
+    expect(() => calendar.isWorkingDay("2041-01-02")).toThrow(
+      /no data for 2041 \(loaded: 2025, 2026; provisional: 2027–2040\).*2041\.json/,
+    );
+    expect(() => calendar.isProvisional("2041-01-01")).toThrow(CalendarCoverageError);
+    expect(() => calendar.addWorkingDays("2040-12-28", 5)).toThrow(/2041/);
+    expect(() => calendar.dueAtWithProvenance(at("2040-12-31", "10:00"), workingDays(3))).toThrow(
+      CalendarCoverageError,
+    );
+  });
+
+  test("supplement time and timeliness are counted across a provisional year", () => {
+    // 5 wd from Monday 28 Dec 2026 end on Tuesday 5 Jan 2027. Asked Wed 30 Dec 10:00, answered Mon
+    // 4 Jan 10:00: 14 h + 24 h + 10 h of working days (New Year and the weekend do not count) = two
+    // working days, so the due date moves to the end of Thursday 7 Jan.
+    const accepted = at("2026-12-28", "09:00");
+    const due = calendar.dueAt(accepted, workingDays(5));
+    expect(due).toEqual(endOfLocalDay("2027-01-05"));
+    const supplementIntervals = [{ from: at("2026-12-30", "10:00"), to: at("2027-01-04", "10:00") }];
+    const input = { acceptedAt: accepted, dueAt: due, supplementIntervals, now: at("2027-02-01", "09:00") };
+    expect(calendar.extendedDueAt({ ...input, until: at("2027-01-08", "08:00") })).toEqual(endOfLocalDay("2027-01-07"));
+    expect(calendar.timeliness({ ...input, endedAt: at("2027-01-07", "16:00") })).toBe("ON_TIME");
+    expect(calendar.timeliness({ ...input, endedAt: at("2027-01-08", "08:00") })).toBe("LATE");
+  });
+
+  describe("when the official 2027.json is added", () => {
+    const dir = mkdtempSync(join(tmpdir(), "calendar-2027-"));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const source = "Bộ luật Lao động 2019 (45/2019/QH14), Điều 112 khoản 1";
+    const official2027 = {
+      $comment: "A test stand-in for the 2027 announcement, with a shorter Tết than the provisional window.",
+      year: 2027,
+      timeZone: "Asia/Ho_Chi_Minh",
+      holidays: [
+        { date: "2027-01-01", name: "Tết Dương lịch — New Year's Day", source: `${source} điểm a` },
+        // The 2024 pattern: 28 and 29 tháng Chạp, mùng 3, and two compensatory days (Thu 4 – Wed 10 Feb).
+        { date: "2027-02-04", name: "Tết Nguyên đán, 28 tháng Chạp — Lunar New Year", source: `${source} điểm b` },
+        { date: "2027-02-05", name: "Tết Nguyên đán, giao thừa — Lunar New Year's Eve", source: `${source} điểm b` },
+        { date: "2027-02-08", name: "Tết Nguyên đán, mùng 3 — Lunar New Year", source: `${source} điểm b` },
+        { date: "2027-02-09", name: "Nghỉ bù Tết — compensatory day for Lunar New Year", source: "Điều 111 khoản 3" },
+        { date: "2027-02-10", name: "Nghỉ bù Tết — compensatory day for Lunar New Year", source: "Điều 111 khoản 3" },
+        { date: "2027-04-16", name: "Giỗ Tổ Hùng Vương — Hùng Kings' Commemoration", source: `${source} điểm e` },
+        { date: "2027-04-30", name: "Ngày Chiến thắng — Reunification Day", source: `${source} điểm c` },
+        { date: "2027-05-03", name: "Nghỉ bù 1/5 — compensatory day for 1 May", source: "Điều 111 khoản 3" },
+        { date: "2027-09-02", name: "Quốc khánh — National Day", source: `${source} điểm đ` },
+        {
+          date: "2027-09-03",
+          name: "Quốc khánh, ngày liền kề — National Day (adjacent day)",
+          source: `${source} điểm đ`,
+        },
+      ],
+      makeUpWorkingDays: [],
+    };
+    for (const name of ["2025.json", "2026.json"]) copyFileSync(join(DEFAULT_CALENDAR_DIR, name), join(dir, name));
+    writeFileSync(join(dir, "2027.json"), JSON.stringify(official2027, null, 2));
+
+    test("a fresh load makes 2027 official, and the loaded calendar is not changed behind its back", () => {
+      // The calendar is read once at start-up: reloading (a restart) is what switches the year.
+      const reloaded = loadWorkingCalendar(dir);
+      expect(reloaded.years).toEqual([2025, 2026, 2027]);
+      expect(reloaded.provisionalYears[0]).toBe(2028);
+      expect(reloaded.isProvisional("2027-02-04")).toBe(false);
+      expect(reloaded.holidayOn("2027-02-04")?.source).not.toContain("provisional");
+      expect(reloaded.isWorkingDay("2027-09-01")).toBe(true);
+      expect(reloaded.isWorkingDay("2027-02-11")).toBe(true);
+      expect(calendar.isProvisional("2027-02-04")).toBe(true);
+      expect(calendar.isWorkingDay("2027-02-11")).toBe(false);
+    });
+
+    test("every official 2027 day off was already off provisionally", () => {
+      // The provisional year was a superset, so no provisional due date in 2027 was too early.
+      const reloaded = loadWorkingCalendar(dir);
+      for (const day of datesBetween("2027-01-01", "2027-12-31")) {
+        if (!reloaded.isWorkingDay(day)) expect([day, calendar.isWorkingDay(day)]).toEqual([day, false]);
+      }
+    });
+
+    test("the same receipts become official, never later than their provisional due dates", () => {
+      // 31 Dec 2026 + 3 wd is unchanged (Wed 6 Jan). 25 Jan 2027 + 20 wd: the shorter Tết gives back
+      // 3 Feb, 11 and 12 Feb, so the count ends on Monday 1 March instead of Thursday 4 March.
+      const reloaded = loadWorkingCalendar(dir);
+      const newYear = { acceptedAt: at("2026-12-31", "10:00"), limit: workingDays(3) };
+      const tet = { acceptedAt: at("2027-01-25", "10:00"), limit: workingDays(20) };
+      const provisionalNewYear = calendar.dueAtWithProvenance(newYear.acceptedAt, newYear.limit);
+      const provisionalTet = calendar.dueAtWithProvenance(tet.acceptedAt, tet.limit);
+      expect(reloaded.dueAtWithProvenance(newYear.acceptedAt, newYear.limit)).toEqual({
+        at: endOfLocalDay("2027-01-06"),
+        provisional: false,
+      });
+      const officialTet = reloaded.dueAtWithProvenance(tet.acceptedAt, tet.limit);
+      expect(officialTet).toEqual({ at: endOfLocalDay("2027-03-01"), provisional: false });
+      expect(officialTet.at.getTime()).toBeLessThanOrEqual(provisionalTet.at.getTime());
+
+      expect(recomputeDueAt(reloaded, { ...newYear, dueAt: provisionalNewYear.at })).toEqual({
+        at: endOfLocalDay("2027-01-06"),
+        provisional: false,
+        changed: false,
+      });
+      expect(recomputeDueAt(reloaded, { ...tet, dueAt: provisionalTet.at })).toEqual({
+        at: endOfLocalDay("2027-03-01"),
+        provisional: false,
+        changed: true,
+      });
+      // A count reaching into 2028 is still provisional after the 2027 file arrives.
+      expect(
+        recomputeDueAt(reloaded, {
+          acceptedAt: at("2027-12-30", "10:00"),
+          limit: workingDays(3),
+          dueAt: calendar.dueAt(at("2027-12-30", "10:00"), workingDays(3)),
+        }),
+      ).toMatchObject({ provisional: true, changed: false });
+    });
   });
 });

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
+import { LUNAR_HOLIDAYS } from "./lunar-holidays";
+
 /**
  * The working-day calendar of the public sector, and the due dates and timeliness of dossiers that
  * follow from it (DESIGN §4). The rules, each with the text it comes from:
@@ -13,8 +15,39 @@ import { join, resolve } from "node:path";
  * the public sector (the 40-hour week of Decision 188/1999/QĐ-TTg), and the days off and
  * make-up working days of each year come from infra/calendar/<year>.json (holidays of Labour Code
  * 2019 art. 112, compensatory days of art. 111(3), and the swaps the Prime Minister approves each
- * year). A date in a year without a file is refused rather than guessed: treating Tết as working
- * days would silently shorten every deadline that crosses it.
+ * year). Treating Tết as working days would silently shorten every deadline that crosses it, so a
+ * year without a file is never read as weekends only: it is either provisional (below) or refused.
+ *
+ * Provisional years (DESIGN §4: a year without an official calendar file never stops the desks).
+ * Which Tết days, which day next to 2 September and which Saturday swaps apply is announced each
+ * year (Labour Code art. 112(3)); the rest is computable. For a year with no file whose lunar dates
+ * are in lunar-holidays.ts (2025–2040), the calendar computes the days off itself, choosing every
+ * doubt on the side of a day off, so that the provisional due date is never earlier than the
+ * official one will be (a set of days off that contains the official one can only push the n-th
+ * working day later):
+ * - the fixed days of art. 112(1): 1 January, Giỗ Tổ Hùng Vương (10/3 lunar), 30 April, 1 May,
+ *   2 September; one on a Saturday or Sunday moves to the next working day (art. 111(3));
+ * - the day adjacent to 2 September is the Prime Minister's choice of 1 or 3 September: the
+ *   calendar takes the union of both arrangements, so both days are off when they are weekdays, and
+ *   either one on a weekend is compensated as if it had been chosen;
+ * - Tết: every weekday from three days before mùng 1 (27 or 28 tháng Chạp, as the twelfth month
+ *   has 29 or 30 days) through mùng 7. The public-sector Tết breaks of 2017–2026, as reported, kept
+ *   their weekdays off between the 2nd day before mùng 1 and mùng 6, whatever the swaps, so the
+ *   window has a day of margin on each side; compensatory days for Tết days on a weekend fall in it;
+ * - a single working weekday left between a day off and a weekend ("bridge day") is off: that is
+ *   the day the yearly swaps give (2 May 2025, 2 January 2026, 31 August 2026), and it also extends
+ *   the Tết window to whole weekends. The make-up Saturday a swap costs is not assumed: every
+ *   Saturday of a provisional year stays off;
+ * - 24 November (Ngày Văn hóa Việt Nam) is off too, with its weekend compensated: Resolution
+ *   80-NQ/TW (2026) calls for it to become a paid holiday, and no amendment in force was found
+ *   (infra/calendar/2026.json, note). Counting it costs a day if it stays a working day; not counting
+ *   it would make due dates early if it is enacted.
+ * Each such day is listed by `holidayOn` with a name and a source that ends "provisional: computed,
+ * not announced". `isProvisional` tells a provisional date from an official one, and
+ * `dueAtWithProvenance` marks a due date whose count touched a provisional year. When the year's
+ * official file is added, a fresh `loadWorkingCalendar` reads it and the year is official from then
+ * on; callers recompute the due dates they stored as provisional (`recomputeDueAt`). A year that
+ * has neither a file nor lunar dates is refused (CalendarCoverageError).
  *
  * Reception after 15:00. A dossier received after 15:00 counts as received on the next working
  * day (the one-stop rules of Decree 61/2018/NĐ-CP, amended by Decree 107/2021/NĐ-CP, and Circular
@@ -74,22 +107,31 @@ export class CalendarDataError extends Error {
   }
 }
 
-/** A date in a year for which no data file was loaded. */
+/** A date in a year with neither a data file nor lunar dates to compute a provisional year from. */
 export class CalendarCoverageError extends Error {
   constructor(
     readonly year: number,
     dir: string,
     years: readonly number[],
+    provisionalYears: readonly number[] = [],
   ) {
+    const provisional =
+      provisionalYears.length === 0
+        ? ""
+        : `; provisional: ${provisionalYears[0]}–${provisionalYears[provisionalYears.length - 1]}`;
     super(
-      `The working-day calendar has no data for ${year} (loaded: ${years.join(", ")}): add ${join(dir, `${year}.json`)} ` +
-        `with that year's official days off before computing dates in it`,
+      `The working-day calendar has no data for ${year} (loaded: ${years.join(", ")}${provisional}): add ` +
+        `${join(dir, `${year}.json`)} with that year's official days off, or its lunar dates to ` +
+        `subgraphs/kit/lunar-holidays.ts, before computing dates in it`,
     );
     this.name = "CalendarCoverageError";
   }
 }
 
-/** A day off listed in a data file: a weekday (Monday to Friday) the public sector does not work. */
+/**
+ * A day off: a weekday (Monday to Friday) the public sector does not work, listed in a data file or,
+ * in a provisional year, computed (its source then ends "provisional: computed, not announced").
+ */
 export interface Holiday {
   date: string;
   /** Vietnamese name — English name. */
@@ -140,12 +182,23 @@ export interface ExtendedDueInput {
   until: Date;
 }
 
+/** A due date and whether it rests on a provisional year. */
+export interface DueAtWithProvenance {
+  at: Date;
+  /** True when a day from the acceptance day to the due day lies in a year without an official file. */
+  provisional: boolean;
+}
+
 export interface WorkingCalendar {
-  /** The years with a data file, ascending. */
+  /** The years with an official data file, ascending. */
   readonly years: readonly number[];
-  /** Whether a date ("YYYY-MM-DD") is worked by the public sector; throws for a year without data. */
+  /** The years without a file that are computed provisionally (those with lunar dates), ascending. */
+  readonly provisionalYears: readonly number[];
+  /** Whether a date lies in a provisional year; throws CalendarCoverageError for a year not covered at all. */
+  isProvisional(date: string): boolean;
+  /** Whether a date ("YYYY-MM-DD") is worked by the public sector; throws for a year not covered. */
   isWorkingDay(date: string): boolean;
-  /** The data-file entry when the date is a listed day off. */
+  /** The entry when the date is a weekday off: from the data file, or computed in a provisional year. */
   holidayOn(date: string): Holiday | undefined;
   /** The first working day strictly after the date. */
   nextWorkingDay(date: string): string;
@@ -155,6 +208,8 @@ export interface WorkingCalendar {
   effectiveAcceptanceDay(acceptedAt: Date): string;
   /** The last instant (23:59:59.999 local) on which the result is still on time. */
   dueAt(acceptedAt: Date, limit: ProcedureLimit): Date;
+  /** `dueAt`, and whether it was counted (partly) on a provisional year and must be recomputed later. */
+  dueAtWithProvenance(acceptedAt: Date, limit: ProcedureLimit): DueAtWithProvenance;
   /** The due date moved forward by the working time spent waiting for supplements. */
   extendedDueAt(input: ExtendedDueInput): Date;
   timeliness(input: TimelinessInput): Timeliness;
@@ -332,6 +387,202 @@ const parseYearFile = (file: string, yearFromName: number, text: string): Calend
 const optionalNote = (entry: Record<string, unknown>): { note?: string } =>
   entry.note === undefined ? {} : { note: entry.note as string };
 
+const PROVISIONAL = "provisional: computed, not announced";
+const LABOUR_CODE = "Bộ luật Lao động 2019 (45/2019/QH14)";
+/** The provisional Tết window runs from this many days before mùng 1 (27 or 28 tháng Chạp)… */
+const TET_DAYS_BEFORE = 3;
+/** …to this many days after it (mùng 7). */
+const TET_DAYS_AFTER = 6;
+
+/** A day off by law, before weekend compensation: the two halves of a bilingual name and its source. */
+interface StatutoryDay {
+  date: string;
+  vi: string;
+  en: string;
+  source: string;
+  note?: string;
+}
+
+const provisionalHoliday = ({ date, vi, en, source, note }: StatutoryDay): Holiday => ({
+  date,
+  name: `${vi} — ${en}`,
+  source: `${source} — ${PROVISIONAL}`,
+  ...(note === undefined ? {} : { note }),
+});
+
+const tetName = (offset: number): Pick<StatutoryDay, "vi" | "en"> => {
+  if (offset >= 0) {
+    return {
+      vi: `Tết Nguyên đán, mùng ${offset + 1} tháng Giêng`,
+      en: offset === 0 ? "Lunar New Year's Day" : `Lunar New Year, day ${offset + 1}`,
+    };
+  }
+  if (offset === -1) return { vi: "Tết Nguyên đán, ngày cuối tháng Chạp (giao thừa)", en: "Lunar New Year's Eve" };
+  return {
+    vi: `Tết Nguyên đán, ${-offset} ngày trước mùng 1 (khung nghỉ Tết tạm tính)`,
+    en: `Lunar New Year break, ${-offset} days before New Year's Day (conservative window)`,
+  };
+};
+
+/**
+ * The weekdays off that a list of statutory days gives: each on a weekday as it is, each on a
+ * Saturday or Sunday moved to the next working day that is not itself a day off (Labour Code art.
+ * 111(3)); `alsoOff` holds other weekdays off (the Tết window) that a compensatory day skips.
+ */
+const compensate = (days: readonly StatutoryDay[], alsoOff: ReadonlySet<string>): Map<string, Holiday> => {
+  const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date));
+  const statutory = new Set(sorted.map((day) => day.date));
+  const off = new Map<string, Holiday>();
+  for (const day of sorted) if (!isWeekend(day.date)) off.set(day.date, provisionalHoliday(day));
+  for (const day of sorted) {
+    if (!isWeekend(day.date)) continue;
+    let date = addCalendarDays(day.date, 1);
+    while (isWeekend(date) || statutory.has(date) || off.has(date) || alsoOff.has(date)) {
+      date = addCalendarDays(date, 1);
+    }
+    const [vi, en] = weekday(day.date) === 6 ? ["thứ Bảy", "Saturday"] : ["Chủ nhật", "Sunday"];
+    const [, month, dayOfMonth] = day.date.split("-").map(Number);
+    const article = day.source.startsWith(`${LABOUR_CODE}, `) ? day.source.slice(LABOUR_CODE.length + 2) : day.source;
+    off.set(
+      date,
+      provisionalHoliday({
+        date,
+        vi: `Nghỉ bù ${day.vi} (${vi} ${dayOfMonth}/${month})`,
+        en: `compensatory day for ${day.en} (${en} ${day.date})`,
+        source: `${LABOUR_CODE}, Điều 111 khoản 3 (nghỉ bù vào ngày làm việc kế tiếp) và ${article}`,
+      }),
+    );
+  }
+  return off;
+};
+
+/**
+ * The weekdays off of a year computed without its official file (the rules are in the header,
+ * "Provisional years"), ascending; undefined when lunar-holidays.ts has no lunar dates for the year.
+ * Pure: the same year always gives the same list.
+ */
+export const provisionalHolidays = (year: number): Holiday[] | undefined => {
+  const lunar = LUNAR_HOLIDAYS[year];
+  if (lunar === undefined) return undefined;
+  const on = (monthDay: string): string => `${year}-${monthDay}`;
+
+  const tet = new Map<string, Holiday>();
+  for (let offset = -TET_DAYS_BEFORE; offset <= TET_DAYS_AFTER; offset += 1) {
+    const date = addCalendarDays(lunar.tet, offset);
+    if (isWeekend(date)) continue;
+    tet.set(
+      date,
+      provisionalHoliday({
+        date,
+        ...tetName(offset),
+        source: `${LABOUR_CODE}, Điều 112 khoản 1 điểm b và khoản 3 (Thủ tướng Chính phủ quyết định cụ thể các ngày nghỉ Tết)`,
+        note:
+          `Conservative window from 3 days before mùng 1 (${lunar.tet}) through mùng 7; the announced break ` +
+          "(five days of Tết, their compensatory days and any swap) lies inside it.",
+      }),
+    );
+  }
+
+  const fixed: StatutoryDay[] = [
+    {
+      date: on("01-01"),
+      vi: "Tết Dương lịch",
+      en: "New Year's Day",
+      source: `${LABOUR_CODE}, Điều 112 khoản 1 điểm a`,
+    },
+    {
+      date: lunar.hungKings,
+      vi: "Giỗ Tổ Hùng Vương (10 tháng 3 âm lịch)",
+      en: "Hùng Kings' Commemoration",
+      source: `${LABOUR_CODE}, Điều 112 khoản 1 điểm e`,
+    },
+    {
+      date: on("04-30"),
+      vi: "Ngày Chiến thắng",
+      en: "Reunification Day",
+      source: `${LABOUR_CODE}, Điều 112 khoản 1 điểm c`,
+    },
+    {
+      date: on("05-01"),
+      vi: "Ngày Quốc tế Lao động",
+      en: "International Workers' Day",
+      source: `${LABOUR_CODE}, Điều 112 khoản 1 điểm d`,
+    },
+    { date: on("09-02"), vi: "Quốc khánh", en: "National Day", source: `${LABOUR_CODE}, Điều 112 khoản 1 điểm đ` },
+    {
+      date: on("11-24"),
+      vi: "Ngày Văn hóa Việt Nam (chưa là ngày nghỉ theo luật, tính thận trọng)",
+      en: "Vietnamese Culture Day (not yet a legal day off, counted as off to stay conservative)",
+      source:
+        "Nghị quyết 80-NQ/TW ngày 07/01/2026 và Nghị quyết 30/NQ-CP (2026): đề nghị bổ sung vào Điều 112 khoản 1 " +
+        `${LABOUR_CODE}; chưa thấy văn bản sửa đổi có hiệu lực`,
+      note: "Not a day off unless the Labour Code is amended; remove it from the rules once that is settled either way.",
+    },
+  ];
+  // The Prime Minister picks 1 or 3 September (art. 112(3)): either arrangement, compensation included.
+  const adjacentDays: StatutoryDay[] = ["09-01", "09-03"].map((monthDay) => ({
+    date: on(monthDay),
+    vi: "Quốc khánh, ngày liền kề (1/9 hoặc 3/9 do Thủ tướng quyết định; tính cả hai)",
+    en: "National Day, adjacent day (1 or 3 September, decided yearly; both counted)",
+    source: `${LABOUR_CODE}, Điều 112 khoản 1 điểm đ và khoản 3`,
+  }));
+
+  const tetDates = new Set(tet.keys());
+  const off = new Map(tet);
+  for (const adjacent of adjacentDays) {
+    for (const [date, holiday] of compensate([...fixed, adjacent], tetDates)) {
+      if (!off.has(date)) off.set(date, holiday);
+    }
+  }
+
+  // Bridge days. 1 January of the next year is a day off whatever its calendar, so 31 December
+  // before a Tuesday New Year is a bridge too.
+  const nextNewYear = `${year + 1}-01-01`;
+  const isOff = (date: string): boolean => isWeekend(date) || off.has(date) || date === nextNewYear;
+  const bridges: Holiday[] = [];
+  for (let date = on("01-01"); date <= on("12-31"); date = addCalendarDays(date, 1)) {
+    if (isOff(date) || !isOff(addCalendarDays(date, -1)) || !isOff(addCalendarDays(date, 1))) continue;
+    bridges.push(
+      provisionalHoliday({
+        date,
+        vi: "Ngày làm việc kẹp giữa ngày nghỉ lễ và ngày nghỉ cuối tuần (thường được hoán đổi)",
+        en: "bridge day between a holiday and a weekend (usually swapped for a Saturday)",
+        source:
+          "hoán đổi ngày làm việc của cán bộ, công chức, viên chức do Thủ tướng Chính phủ quyết định hằng năm " +
+          "(tiền lệ: 02/5/2025, 02/01/2026, 31/8/2026)",
+        note: "The make-up Saturday a swap would cost is not assumed: Saturdays of a provisional year stay off.",
+      }),
+    );
+  }
+  return [...off.values(), ...bridges].sort((a, b) => a.date.localeCompare(b.date));
+};
+
+/** A due date fixed earlier, checked against the calendar in force now. */
+export interface DueAtRecomputation {
+  /** The due date on the current calendar. */
+  at: Date;
+  /** Whether it still rests on a provisional year: recompute again when that year's file is added. */
+  provisional: boolean;
+  /** Whether it differs from the due date fixed earlier; if so the dossier stores `at`, with a history entry. */
+  changed: boolean;
+}
+
+/**
+ * Recomputes a due date that was fixed on a provisional year, after the official file was added and
+ * the calendar reloaded. `dueAt` is the date the dossier holds; a caller that still has the calendar
+ * that fixed it can pass `fixedBy.dueAt(acceptedAt, limit)`. Pure: it reads nothing but its arguments.
+ * The new date is normally not later than the provisional one (the provisional rules only add days
+ * off); it can be earlier, which may make an open dossier overdue at once.
+ */
+export const recomputeDueAt = (
+  calendar: WorkingCalendar,
+  fixed: { acceptedAt: Date; limit: ProcedureLimit; dueAt: Date },
+): DueAtRecomputation => {
+  const previous = requireInstant(fixed.dueAt, "due date fixed earlier");
+  const { at, provisional } = calendar.dueAtWithProvenance(fixed.acceptedAt, fixed.limit);
+  return { at, provisional, changed: at.getTime() !== previous };
+};
+
 /**
  * Reads every year file (YYYY.json) in `dir` and returns the calendar. Synchronous: it runs once at
  * start-up, and a service must not start with a calendar it could not read.
@@ -393,9 +644,18 @@ export const loadWorkingCalendar = (dir: string = DEFAULT_CALENDAR_DIR): Working
     }
   }
 
+  // Added after the checks above: a make-up day may only replace an announced day off.
+  const provisionalYears: number[] = [];
+  for (const year of Object.keys(LUNAR_HOLIDAYS).map(Number)) {
+    if (loadedYears.has(year)) continue;
+    provisionalYears.push(year);
+    for (const holiday of provisionalHolidays(year) ?? []) holidays.set(holiday.date, holiday);
+  }
+
   return createCalendar(
     dir,
     years.map((year) => year.year),
+    provisionalYears,
     holidays,
     makeUpDays,
   );
@@ -403,22 +663,34 @@ export const loadWorkingCalendar = (dir: string = DEFAULT_CALENDAR_DIR): Working
 
 const createCalendar = (
   dir: string,
-  years: readonly number[],
+  officialYears: readonly number[],
+  provisionalYearList: readonly number[],
   holidays: ReadonlyMap<string, Holiday>,
   makeUpDays: ReadonlySet<string>,
 ): WorkingCalendar => {
-  const covered = new Set(years);
+  const years = [...officialYears].sort((a, b) => a - b);
+  const provisionalYears = [...provisionalYearList].sort((a, b) => a - b);
+  const provisional = new Set(provisionalYears);
+  const covered = new Set([...years, ...provisionalYears]);
 
-  const isWorkingDay = (date: string): boolean => {
+  /** The year of a date, once it is known to be covered (officially or provisionally). */
+  const coveredYear = (date: string): number => {
     requireDate(date);
     const year = Number(date.slice(0, 4));
-    if (!covered.has(year)) throw new CalendarCoverageError(year, dir, years);
+    if (!covered.has(year)) throw new CalendarCoverageError(year, dir, years, provisionalYears);
+    return year;
+  };
+
+  const isProvisional = (date: string): boolean => provisional.has(coveredYear(date));
+
+  const isWorkingDay = (date: string): boolean => {
+    coveredYear(date);
     if (makeUpDays.has(date)) return true;
     return !holidays.has(date) && !isWeekend(date);
   };
 
   const nextWorkingDay = (date: string): string => {
-    // Terminates: each step either finds a working day or reaches a year without data and throws.
+    // Terminates: each step either finds a working day or reaches a year not covered and throws.
     let day = addCalendarDays(date, 1);
     while (!isWorkingDay(day)) day = addCalendarDays(day, 1);
     return day;
@@ -460,6 +732,16 @@ const createCalendar = (
       default:
         throw new RangeError(`Unknown processing limit ${JSON.stringify(limit satisfies never)}`);
     }
+  };
+
+  const dueAtWithProvenance = (acceptedAt: Date, limit: ProcedureLimit): DueAtWithProvenance => {
+    const at = dueAt(acceptedAt, limit);
+    // Every day from the acceptance day to the due day was consulted (the acceptance day decides
+    // whether the count starts the next working day), so one provisional year among them is enough.
+    const [first, last] = [toLocalDate(acceptedAt), toLocalDate(at)].map((date) => Number(date.slice(0, 4)));
+    let touchesProvisional = false;
+    for (let year = first; year <= last; year += 1) if (provisional.has(year)) touchesProvisional = true;
+    return { at, provisional: touchesProvisional };
   };
 
   /** The part of [from, to) that falls on working days, in milliseconds. */
@@ -522,7 +804,9 @@ const createCalendar = (
   };
 
   return {
-    years: [...years].sort((a, b) => a - b),
+    years,
+    provisionalYears,
+    isProvisional,
     isWorkingDay,
     holidayOn: (date) => {
       isWorkingDay(date);
@@ -532,6 +816,7 @@ const createCalendar = (
     addWorkingDays,
     effectiveAcceptanceDay,
     dueAt,
+    dueAtWithProvenance,
     extendedDueAt,
     timeliness,
   };

@@ -20,7 +20,7 @@ import { ADMIN_UNITS_FILE } from "../support/repo";
 
 jest.setTimeout(120_000);
 
-/** 30 December 2026, 10:00 in Hà Nội: the last receipts fall due in 2027, which has no calendar file yet. */
+/** 30 December 2026, 10:00 in Hà Nội: the last receipts fall due in 2027, which has no official calendar file yet. */
 const NOW = new Date("2026-12-30T03:00:00Z");
 
 /** Midnight starting 1 January 2027 in Hà Nội. */
@@ -53,15 +53,25 @@ afterAll(async () => {
 });
 
 describe("civil-status > demo seed", () => {
-  it("leaves out the receipts falling due in a year without a calendar file, and seeds the rest", async () => {
+  it("seeds the receipts falling due in a year without a calendar file on the provisional calendar, marked so", async () => {
     const [{ n }] = await rows<{ n: number | string }>("SELECT COUNT(*) AS n FROM civil_status_dossier");
     expect(Number(n)).toBe(seeded);
     expect(seeded).toBeGreaterThan(400);
-    const [{ late }] = await rows<{ late: number | string }>(
-      "SELECT COUNT(*) AS late FROM civil_status_dossier WHERE due_at >= ? OR effective_due_at >= ?",
+    // Due in 2027 (no official file yet): provisional; due in 2026: not. Both kinds are there.
+    const byYear = await rows<{ in2027: number | string; provisional: number | string; n: number | string }>(
+      `SELECT CASE WHEN due_at >= ? THEN 1 ELSE 0 END AS in2027, due_provisional AS provisional, COUNT(*) AS n
+         FROM civil_status_dossier GROUP BY CASE WHEN due_at >= ? THEN 1 ELSE 0 END, due_provisional
+         ORDER BY 1, 2`,
       [sqlInstant(NEW_YEAR_2027), sqlInstant(NEW_YEAR_2027)],
     );
-    expect(Number(late)).toBe(0);
+    expect(byYear.map((row) => [Number(row.in2027), Number(row.provisional)])).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+    const [{ limits }] = await rows<{ limits: number | string }>(
+      "SELECT COUNT(*) AS limits FROM civil_status_dossier WHERE due_limit IS NULL",
+    );
+    expect(Number(limits)).toBe(0);
   });
 
   it("issued the paper of every completed dossier whose procedure has one, and nothing else", async () => {

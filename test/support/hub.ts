@@ -20,8 +20,10 @@ export interface GraphqlResponse<T = Record<string, unknown>> {
 
 export interface Hub {
   gatewayUrl: string;
-  /** Every subgraph of the manifest, by name. */
+  /** Every subgraph of the manifest, by name; a test that restarts one puts the new one here. */
   subgraphs: Record<string, RunningSubgraph>;
+  /** Each subgraph's database, by name. */
+  databaseUrls: Record<string, string>;
   registry: RunningSubgraph;
   civilStatus: RunningSubgraph;
   gateway: RunningGateway;
@@ -105,6 +107,7 @@ export const startHub = async (options: HubOptions = {}): Promise<Hub> => {
   return {
     gatewayUrl: gateway.url,
     subgraphs,
+    databaseUrls: Object.fromEntries(Object.entries(databases).map(([name, db]) => [name, db.url])),
     registry: subgraphs.registry,
     civilStatus: subgraphs["civil-status"],
     gateway,

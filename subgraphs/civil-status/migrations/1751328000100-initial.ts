@@ -8,7 +8,7 @@ export class Initial1751328000100 implements MigrationInterface {
   name = "Initial1751328000100";
 
   async up(runner: QueryRunner): Promise<void> {
-    await createDossierTables(runner, "civil_status_dossier");
+    await createDossierTables(runner, "civil_status_dossier", { version: 1 });
     await createAuditTable(runner);
   }
 

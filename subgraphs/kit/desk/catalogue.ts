@@ -29,3 +29,13 @@ export const createCatalogue = <P extends DeskProcedure>(procedures: readonly P[
   if (byCode.size !== procedures.length) throw new Error("A catalogue lists a procedure code twice");
   return { procedures, byCode: (code) => byCode.get(code) };
 };
+
+/** A limit as stored with a dossier, so that its due date can be counted again: "WORKING_DAYS:3", "SAME_DAY". */
+export const formatLimit = (limit: ProcedureLimit): string =>
+  limit.kind === "SAME_DAY" ? "SAME_DAY" : `${limit.kind}:${limit.days}`;
+
+export const parseLimit = (stored: string): ProcedureLimit | undefined => {
+  if (stored === "SAME_DAY") return { kind: "SAME_DAY" };
+  const match = /^(WORKING_DAYS|CALENDAR_DAYS):(\d+)$/.exec(stored);
+  return match ? { kind: match[1] as "WORKING_DAYS" | "CALENDAR_DAYS", days: Number(match[2]) } : undefined;
+};

@@ -14,31 +14,39 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import type { EntityManager } from "typeorm";
+import { type EntityManager, In } from "typeorm";
 
 import { type AuditEntry, AuditEvent, writeAudit } from "../audit";
-import { CalendarCoverageError, endOfLocalDay, type ProcedureLimit, startOfLocalDay } from "../calendar";
+import {
+  CalendarCoverageError,
+  endOfLocalDay,
+  type ProcedureLimit,
+  recomputeDueAt,
+  startOfLocalDay,
+  toLocalDate,
+} from "../calendar";
 import { type Caller, Role, type WorkField } from "../caller";
-import type { ClassType } from "../database";
+import type { ClassType, Database } from "../database";
 import { DOSSIER_CODE, type FieldPrefix } from "../dossier/code";
 import { DOSSIER_KIT_ENTITIES, DossierChannel, type DossierRecord, DossierTransition } from "../dossier/entities";
 import type { DossierListFilter } from "../dossier/listing";
 import { DossierStats, type StatsRow, summarise } from "../dossier/stats";
+import { CLOCK_STOPPED_STATES, DossierStatus, DossierTimeliness, NATIONAL_STATUS_CODE } from "../dossier/status";
 import {
-  CLOCK_STOPPED_STATES,
-  DossierStatus,
-  DossierTimeliness,
-  ENDED_STATES,
-  NATIONAL_STATUS_CODE,
-} from "../dossier/status";
-import { createIdempotently, moveDossier, type MoveHooks, nextDossierCode, recordCreation } from "../dossier/workflow";
+  createIdempotently,
+  type FixedDue,
+  moveDossier,
+  type MoveHooks,
+  nextDossierCode,
+  recordCreation,
+} from "../dossier/workflow";
 import { badInput, forbidden, notFound, unavailable } from "../errors";
 import { requireRole } from "../guards";
 import { type Connection, connectionOf, decodeCursor, pageSize, toPage } from "../pagination";
 import { parsePersonalId } from "../personal-id";
 import { DateScalar } from "../scalars";
 import { type ApplicantListScope, createDeskPolicy, type DeskPolicy, type DeskScope } from "./access";
-import type { Catalogue, DeskProcedure } from "./catalogue";
+import { type Catalogue, type DeskProcedure, formatLimit, parseLimit } from "./catalogue";
 import { defineDossierEntity, type DossierEntity } from "./entity";
 import { DossierFilterInput, type ReceiveDossierInput, SubmitDossierInput } from "./inputs";
 import type { DeskContext, DeskServices, DossierPageKey } from "./loaders";
@@ -92,7 +100,7 @@ interface NewDossier {
   channel: DossierChannel;
   at: Date;
   /** Fixed when the desk receives it (ACCEPTED); none while it waits online (SUBMITTED). */
-  dueAt: Date | null;
+  due: FixedDue | null;
   note?: string;
 }
 
@@ -225,17 +233,18 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
   };
 
   /**
-   * The statutory due date of a dossier accepted now. A due date in a year the calendar has no file
-   * for cannot be computed honestly, so the receipt is refused with a clear error rather than given a
-   * guessed date: the operator installs the year's file (infra/calendar) once it is announced.
+   * The statutory due date of a dossier accepted now, on the working-day calendar. Over a year whose
+   * days off are not announced yet it rests on the provisional calendar and says so (DESIGN §4);
+   * only a year beyond even that is refused, naming the file to add.
    */
-  const dueDateFor = (services: DeskServices, limit: ProcedureLimit, acceptedAt: Date): Date => {
+  const dueDateFor = (services: DeskServices, limit: ProcedureLimit, acceptedAt: Date): FixedDue => {
     try {
-      return services.calendar.dueAt(acceptedAt, limit);
+      const { at, provisional } = services.calendar.dueAtWithProvenance(acceptedAt, limit);
+      return { at, provisional, limit: formatLimit(limit) };
     } catch (error) {
       if (error instanceof CalendarCoverageError) {
         throw unavailable(
-          `The working-day calendar has no file for ${error.year}, so the due date cannot be fixed; add infra/calendar/${error.year}.json once the year's holidays are announced`,
+          `The working-day calendar covers no day of ${error.year}, so the due date cannot be fixed; add infra/calendar/${error.year}.json`,
         );
       }
       throw error;
@@ -263,7 +272,7 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
 
   /** Creates a dossier once per idempotency key, with its first history step and audit event, in one transaction. */
   const createDossier = async ({ caller, requestId, database }: Context, request: NewDossier) => {
-    const status = request.dueAt ? DossierStatus.ACCEPTED : DossierStatus.SUBMITTED;
+    const status = request.due ? DossierStatus.ACCEPTED : DossierStatus.SUBMITTED;
     const { code } = await createIdempotently(
       database,
       request.idempotencyKey,
@@ -282,12 +291,14 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
           nationalStatusCode: NATIONAL_STATUS_CODE[status],
           version: 1,
           receivedAt: request.at,
-          acceptedAt: request.dueAt ? request.at : null,
-          dueAt: request.dueAt,
+          acceptedAt: request.due ? request.at : null,
+          dueAt: request.due?.at ?? null,
+          dueProvisional: request.due?.provisional ?? false,
+          dueLimit: request.due?.limit ?? null,
           endedAt: null,
           supplementCount: 0,
           supplementSince: null,
-          effectiveDueAt: request.dueAt,
+          effectiveDueAt: request.due?.at ?? null,
           supplementMs: "0",
         });
         await manager.insert(Dossier, dossier);
@@ -424,6 +435,68 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
     return toPage(rows, size, (row) => [row.at.toISOString(), row.id]);
   };
 
+  /**
+   * Due dates counted on the provisional calendar, counted again on the calendar in force (DESIGN §4):
+   * run at every start, so that adding a year's official file (and restarting) fixes them. A changed
+   * date is stored with a history entry naming both dates; the version is left alone (this is not a
+   * move a client based anything on), and a dossier moved meanwhile is left for the next start.
+   */
+  const recomputeProvisionalDueDates = async (
+    database: Database,
+    services: Pick<DeskServices, "calendar" | "clock">,
+  ): Promise<{ recounted: number; changed: number }> => {
+    const manager = database.dataSource.manager;
+    const rows = await manager.findBy(Dossier, { dueProvisional: true });
+    if (rows.length === 0) return { recounted: 0, changed: 0 };
+    const steps = await manager.find(DossierTransition, {
+      where: { dossierCode: In(rows.map((row) => row.code)) },
+      order: { at: "ASC", id: "ASC" },
+    });
+    const now = services.clock();
+    let recounted = 0;
+    let changed = 0;
+    for (const row of rows) {
+      const limit = row.dueLimit ? parseLimit(row.dueLimit) : undefined;
+      if (!limit || !row.acceptedAt || !row.dueAt) continue;
+      const acceptedAt = new Date(row.acceptedAt);
+      const previous = new Date(row.dueAt);
+      const recount = recomputeDueAt(services.calendar, { acceptedAt, limit, dueAt: previous });
+      if (recount.provisional && !recount.changed) continue;
+      const { intervals } = clockStops(steps.filter((step) => step.dossierCode === row.code));
+      const closed = intervals.filter((interval) => interval.to !== null);
+      const effective =
+        closed.length === 0
+          ? recount.at
+          : services.calendar.extendedDueAt({
+              acceptedAt,
+              dueAt: recount.at,
+              supplementIntervals: closed,
+              until: row.endedAt ? new Date(row.endedAt) : now,
+            });
+      await database.transaction(async (transaction) => {
+        const result = await transaction
+          .createQueryBuilder()
+          .update(Dossier)
+          .set({ dueAt: recount.at, effectiveDueAt: effective, dueProvisional: recount.provisional })
+          .where("code = :code AND version = :version", { code: row.code, version: row.version })
+          .execute();
+        if (result.affected !== 1 || !recount.changed) return;
+        await transaction.insert(DossierTransition, {
+          dossierCode: row.code,
+          fromStatus: row.status,
+          toStatus: row.status,
+          actor: "system:calendar",
+          role: null,
+          at: now,
+          note: `Hạn trả kết quả tính lại theo lịch nghỉ ${recount.provisional ? "tạm tính" : "chính thức"} — due date recounted on the ${recount.provisional ? "provisional" : "official"} calendar: ${toLocalDate(previous)} → ${toLocalDate(recount.at)}`,
+        });
+        changed += 1;
+      });
+      recounted += 1;
+    }
+    return { recounted, changed };
+  };
+
   // --- resolvers ------------------------------------------------------------------------------------
 
   @Resolver(() => CommuneRef)
@@ -552,7 +625,7 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
       if (!applicant.ok) throw badInput("applicantPersonalId", applicant.reason);
       const now = services.clock();
       const communeCode = caller.communeCode;
-      const dueAt = dueDateFor(services, definition.limitFor(procedure, { communeCode, receipt: input }), now);
+      const due = dueDateFor(services, definition.limitFor(procedure, { communeCode, receipt: input }), now);
       return createDossier(context, {
         idempotencyKey: input.idempotencyKey,
         operation: `receive${typeName}`,
@@ -563,7 +636,7 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
         applicantPersonalId: input.applicantPersonalId,
         channel: DossierChannel.DESK,
         at: now,
-        dueAt,
+        due,
         note: input.note,
       });
     }
@@ -590,7 +663,7 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
         applicantPersonalId: applicant,
         channel: DossierChannel.ONLINE,
         at: services.clock(),
-        dueAt: null,
+        due: null,
         note: input.note,
       });
     }
@@ -655,17 +728,7 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
       @Ctx() { loaders, services }: Context,
     ): Promise<DossierTimeliness | null> {
       if (!dossier.acceptedAt || !dossier.dueAt) return null;
-      const history = await loaders.desk.history.load(dossier.code);
-      // Every stay in a state that stops the clock: supplement requests and, in land, fees and taxes.
-      const intervals: { from: Date; to: Date | null }[] = [];
-      let supplements = 0;
-      for (const step of history) {
-        if (step.toStatus === DossierStatus.SUPPLEMENT_REQUESTED) supplements += 1;
-        if (CLOCK_STOPPED_STATES.includes(step.toStatus)) intervals.push({ from: new Date(step.at), to: null });
-        else if (step.fromStatus && CLOCK_STOPPED_STATES.includes(step.fromStatus) && intervals.length > 0) {
-          intervals[intervals.length - 1].to = new Date(step.at);
-        }
-      }
+      const { intervals, supplements } = clockStops(await loaders.desk.history.load(dossier.code));
       const now = services.clock();
       const endedAt = dossier.endedAt ? new Date(dossier.endedAt) : null;
       const extended = services.calendar.extendedDueAt({
@@ -722,9 +785,29 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
     dossierPage,
     applicantDossiers,
     accessLog,
-    /** Whether a dossier has ended (for results issued on ended dossiers). */
-    isEnded: (dossier: DossierRecord) => ENDED_STATES.includes(dossier.status),
+    recomputeProvisionalDueDates,
   };
 };
 
 export type Desk = ReturnType<typeof createDesk>;
+
+/**
+ * The stays in states that stop the clock (supplement requests, and in land fees and taxes), oldest
+ * first, the last one open while the dossier still waits; and how many supplement requests there were.
+ * A step that keeps the state (a recounted due date) is not a stay.
+ */
+export const clockStops = (
+  history: readonly DossierTransition[],
+): { intervals: { from: Date; to: Date | null }[]; supplements: number } => {
+  const intervals: { from: Date; to: Date | null }[] = [];
+  let supplements = 0;
+  for (const step of history) {
+    if (step.fromStatus === step.toStatus) continue;
+    if (step.toStatus === DossierStatus.SUPPLEMENT_REQUESTED) supplements += 1;
+    if (CLOCK_STOPPED_STATES.includes(step.toStatus)) intervals.push({ from: new Date(step.at), to: null });
+    else if (step.fromStatus && CLOCK_STOPPED_STATES.includes(step.fromStatus) && intervals.length > 0) {
+      intervals[intervals.length - 1].to = new Date(step.at);
+    }
+  }
+  return { intervals, supplements };
+};

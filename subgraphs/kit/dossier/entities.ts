@@ -1,5 +1,15 @@
 import { Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, type QueryRunner, Table } from "typeorm";
+import {
+  Column,
+  Entity,
+  Index,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type QueryRunner,
+  Table,
+  TableColumn,
+  TableIndex,
+} from "typeorm";
 
 import { DateTimeScalar } from "../scalars";
 import { DossierStatus } from "./status";
@@ -78,6 +88,21 @@ export abstract class DossierRecord {
   @Field(() => DateTimeScalar, { nullable: true, description: "Hạn trả kết quả — the statutory due date" })
   @Column({ name: "due_at", type: "datetime", precision: 3, nullable: true })
   dueAt: Date | null;
+
+  /**
+   * The due date was counted over a year whose days off are not announced yet (DESIGN §4): it
+   * rests on the provisional calendar, and is recomputed when the year's official file is added.
+   */
+  @Field({
+    description:
+      "Hạn tạm tính — the due date was counted on a provisional calendar (a year whose days off are not announced yet) and will be recomputed, with a history entry, when they are",
+  })
+  @Column({ name: "due_provisional", type: "boolean", default: false })
+  dueProvisional: boolean;
+
+  /** The limit the due date was counted with ("WORKING_DAYS:3"), so that it can be counted again. */
+  @Column({ name: "due_limit", type: "varchar", length: 24, nullable: true })
+  dueLimit: string | null;
 
   /** The first of completed, returned, stopped, refused or withdrawn: the indicator's end time. */
   @Field(() => DateTimeScalar, { nullable: true, description: "Thời điểm kết thúc — when the dossier ended" })
@@ -168,10 +193,30 @@ export class IdempotencyRecord {
   at: Date;
 }
 
+/** Version 2 of the dossier table: whether the due date is provisional, and the limit it was counted with. */
+export const addDueProvenance = async (runner: QueryRunner, dossierTable: string): Promise<void> => {
+  await runner.addColumns(dossierTable, [
+    new TableColumn({ name: "due_provisional", type: "boolean", default: false }),
+    new TableColumn({ name: "due_limit", type: "varchar", length: "24", isNullable: true }),
+  ]);
+  await runner.createIndex(
+    dossierTable,
+    new TableIndex({ name: `idx_${dossierTable}_due_provisional`, columnNames: ["due_provisional"] }),
+  );
+};
+
 export const DOSSIER_KIT_ENTITIES = [DossierTransition, DossierSequence, IdempotencyRecord];
 
-/** The tables of the dossier workflow, for a field subgraph's first migration. */
-export const createDossierTables = async (runner: QueryRunner, dossierTable: string): Promise<void> => {
+/**
+ * The tables of the dossier workflow, for a field subgraph's first migration. `version` 1 is the
+ * table as first shipped (civil status's first migration, which must keep creating exactly that);
+ * later versions add the columns later migrations added there (`addDueProvenance`).
+ */
+export const createDossierTables = async (
+  runner: QueryRunner,
+  dossierTable: string,
+  { version = 2 }: { version?: 1 | 2 } = {},
+): Promise<void> => {
   const instant = (name: string, nullable = false) => ({ name, type: "datetime", precision: 3, isNullable: nullable });
   await runner.createTable(
     new Table({
@@ -202,6 +247,7 @@ export const createDossierTables = async (runner: QueryRunner, dossierTable: str
       ],
     }),
   );
+  if (version >= 2) await addDueProvenance(runner, dossierTable);
   await runner.createTable(
     new Table({
       name: "dossier_transition",

@@ -122,9 +122,16 @@ export interface MoveRequest {
   at: Date;
 }
 
+/** A due date as fixed on acceptance: the instant, whether it rests on a provisional calendar, the limit counted. */
+export interface FixedDue {
+  at: Date;
+  provisional: boolean;
+  limit: string | null;
+}
+
 export interface MoveHooks<T extends DossierRecord> {
   /** The statutory due date, fixed on acceptance from the procedure's limit (the working-day calendar). */
-  dueAt: (record: T, acceptedAt: Date) => Date;
+  dueAt: (record: T, acceptedAt: Date) => Date | FixedDue;
   /** The due date moved forward by one supplement stay (working time, on the calendar). */
   extendDue: (record: T, dueAt: Date, waitedFrom: Date, waitedTo: Date) => Date;
   /** Authorization on the loaded record (commune, field); throw FORBIDDEN to refuse. */
@@ -165,9 +172,13 @@ export const moveDossier = async <T extends DossierRecord>(
     version: current.version + 1,
   };
   if (request.to === DossierStatus.ACCEPTED) {
+    const due = hooks.dueAt(current, request.at);
+    const fixed: FixedDue = due instanceof Date ? { at: due, provisional: false, limit: null } : due;
     changes.acceptedAt = request.at;
-    changes.dueAt = hooks.dueAt(current, request.at);
-    changes.effectiveDueAt = changes.dueAt;
+    changes.dueAt = fixed.at;
+    changes.effectiveDueAt = fixed.at;
+    changes.dueProvisional = fixed.provisional;
+    changes.dueLimit = fixed.limit;
   }
   // Only supplement requests count (a second one makes the dossier late); both kinds of wait stop the clock.
   if (request.to === DossierStatus.SUPPLEMENT_REQUESTED) changes.supplementCount = current.supplementCount + 1;
