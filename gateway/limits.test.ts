@@ -25,6 +25,7 @@ import {
   directiveCount,
   type LimitConfig,
   limitSettings,
+  listSizesOf,
   operationCost,
   operationDepth,
   requestLimits,
@@ -148,7 +149,7 @@ const SAVED_OPERATIONS: [name: string, query: string, depth: number, cost: numbe
   ],
   [
     // rights and benefits are lists without `first`: a full page of 100 each; marriages count 5
-    // (ASSUMED_LIST_SIZES), so 100 less 5, twice over (the list and its spouses), below the old estimate.
+    // (its @listSize), so 100 less 5, twice over (the list and its spouses), below the old estimate.
     "DESIGN §3: ReceptionDesk",
     `query ReceptionDesk($id: ID!) {
       citizen(personalId: $id) {
@@ -396,6 +397,24 @@ describe("gateway > limits > page size", () => {
       code: "BAD_USER_INPUT",
       http: { status: 400 },
     });
+  });
+});
+
+describe("gateway > limits > list sizes", () => {
+  it("reads each list's assumed size from the @listSize its own subgraph declares, through the supergraph", () => {
+    // The gateway keeps no table of other services' fields: the sizes come with the composed schema.
+    const sizes = listSizesOf(readFileSync(join(REPO_ROOT, "schema/supergraph.graphql"), "utf8"));
+    expect(sizes).toMatchObject({
+      "Query.provinces": 34,
+      "Province.communes": 200,
+      "Commune.mergedFrom": 20,
+      "CivilStatusStats.byProcedure": 6,
+      "CivilStatusDossier.history": 20,
+      "CitizenCivilStatus.marriages": 5,
+      "CitizenCivilStatus.maritalStatusCertificates": 10,
+    });
+    // Paginated lists are sized by their `first` argument, not by a declaration.
+    expect(Object.keys(sizes).filter((key) => key.endsWith(".dossiers") || key.endsWith(".citizens"))).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
+  type ConstDirectiveNode,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -20,6 +21,7 @@ import {
   isObjectType,
   Kind,
   type OperationDefinitionNode,
+  parse,
   type SelectionNode,
   type SelectionSetNode,
   TypeInfo,
@@ -41,25 +43,38 @@ export const SUBGRAPH_MAX_PAGE_SIZE = MAX_PAGE_SIZE;
 export const DEFAULT_FIRST = DEFAULT_PAGE_SIZE;
 
 /**
- * Items a list without a `first` argument is assumed to hold, for the cost estimate. The bounded
- * reference lists count with their real maxima; any other such list counts as a full page, since
- * DESIGN §9 has every list that grows with the data paginated.
+ * Items each list without a `first` argument is assumed to hold, for the cost estimate: each
+ * subgraph declares them on its own fields with Federation's `@listSize(assumedSize: n)`, which
+ * composition carries into the supergraph, so the gateway keeps no table of other services' fields.
+ * Read once from the supergraph at start, keyed `Type.field`.
  */
-export const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = {
-  // 34 provinces and centrally-run cities since 1 July 2025.
-  "Query.provinces": 34,
-  // Hồ Chí Minh City has the most communes: 168.
-  "Province.communes": 200,
-  // At most 14 former communes went into one new commune.
-  "Commune.mergedFrom": 20,
-  // The civil-status catalogue has six procedures (subgraphs/civil-status/catalogue.ts).
-  "CivilStatusStats.byProcedure": 6,
-  // A dossier's steps: receipt, a few moves, at most a handful of supplement rounds.
-  "CivilStatusDossier.history": 20,
-  // A person's marriages and marital-status certificates: a handful in a lifetime.
-  "CitizenCivilStatus.marriages": 5,
-  "CitizenCivilStatus.maritalStatusCertificates": 10,
+export const listSizesOf = (supergraphSdl: string): Record<string, number> => {
+  const sizes: Record<string, number> = {};
+  for (const definition of parse(supergraphSdl).definitions) {
+    if (
+      definition.kind !== Kind.OBJECT_TYPE_DEFINITION &&
+      definition.kind !== Kind.OBJECT_TYPE_EXTENSION &&
+      definition.kind !== Kind.INTERFACE_TYPE_DEFINITION &&
+      definition.kind !== Kind.INTERFACE_TYPE_EXTENSION
+    ) {
+      continue;
+    }
+    for (const field of definition.fields ?? []) {
+      const size = assumedSizeOf(field.directives);
+      if (size !== undefined) sizes[`${definition.name.value}.${field.name.value}`] = size;
+    }
+  }
+  return sizes;
 };
+
+/** The `assumedSize` of a field's `@listSize`, if it has one. */
+const assumedSizeOf = (directives: readonly ConstDirectiveNode[] | undefined): number | undefined => {
+  const argument = directives
+    ?.find((directive) => directive.name.value === "listSize")
+    ?.arguments?.find((arg) => arg.name.value === "assumedSize");
+  return argument?.value.kind === Kind.INT ? Number(argument.value.value) : undefined;
+};
+
 /** Any other list without `first` is assumed to hold a full page. */
 export const DEFAULT_LIST_SIZE = SUBGRAPH_MAX_PAGE_SIZE;
 
@@ -288,7 +303,7 @@ export interface CostOptions {
  * object, interface or union type counts one per parent object; a list multiplies what is below
  * it by its size. A field with `first` (a connection) sizes the list directly under it, its
  * `nodes`; `first` omitted counts as the subgraphs' default page. A list without `first` counts
- * with its entry in ASSUMED_LIST_SIZES, or as a full page. Scalars come with their object and are
+ * with the `@listSize` its subgraph declares (listSizesOf), or as a full page. Scalars come with their object and are
  * free, as are `__schema` and `__type`, which the gateway answers itself. Fields skipped by
  * `@skip`/`@include` are left out; fragments on different types of an abstract field are summed.
  */
@@ -299,7 +314,7 @@ export const operationCost = (
   variables: Record<string, unknown>,
   options: CostOptions = {},
 ): number => {
-  const listSizes = options.listSizes ?? ASSUMED_LIST_SIZES;
+  const listSizes = options.listSizes ?? {};
   const defaultListSize = options.defaultListSize ?? DEFAULT_LIST_SIZE;
   const defaultFirst = options.defaultFirst ?? DEFAULT_FIRST;
   const fragments = fragmentsByName(document);
@@ -361,7 +376,11 @@ export const operationCost = (
       if (isList) size = requested;
       else childPageSize = requested;
     } else if (isList) {
-      size = pageSize ?? listSizes[`${parent.name}.${definition.name}`] ?? defaultListSize;
+      size =
+        pageSize ??
+        listSizes[`${parent.name}.${definition.name}`] ??
+        assumedSizeOf(definition.astNode?.directives) ??
+        defaultListSize;
     }
     return capped(size * (1 + costOf(node.selectionSet, type, childPageSize, visiting)));
   };
@@ -403,6 +422,7 @@ export const checkOperation = (
   document: DocumentNode,
   operation: OperationDefinitionNode,
   rawVariables: Record<string, unknown> = {},
+  listSizes: Readonly<Record<string, number>> = {},
 ): void => {
   const depth = operationDepth(document, operation);
   if (depth > config.maxQueryDepth) {
@@ -436,7 +456,7 @@ export const checkOperation = (
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables, { maxErrors: 1 });
   if (coerced.errors) throw badUserInput(coerced.errors[0].message);
   checkPageSizes(schema, document, operation, coerced.coerced, config.maxPageSize);
-  const cost = operationCost(schema, document, operation, coerced.coerced);
+  const cost = operationCost(schema, document, operation, coerced.coerced, { listSizes });
   if (cost > config.maxQueryCost) {
     throw refusal(
       "QUERY_TOO_COSTLY",
@@ -455,7 +475,10 @@ export const checkOperation = (
  * they need the chosen operation and its variables, and Apollo reports every error of a
  * validation rule as GRAPHQL_VALIDATION_FAILED, which would lose the codes clients branch on.
  */
-export const requestLimits = (config: LimitConfig): RequestLimits => ({
+export const requestLimits = (
+  config: LimitConfig,
+  listSizes: Readonly<Record<string, number>> = {},
+): RequestLimits => ({
   validationRules: [],
   parseOptions: { maxTokens: config.maxTokens },
   plugins: [
@@ -464,7 +487,7 @@ export const requestLimits = (config: LimitConfig): RequestLimits => ({
         return {
           async didResolveOperation({ schema, document, operation, request }) {
             const resolved = checkOperationResolved(schema, operation, request.operationName);
-            checkOperation(config, schema, document, resolved, request.variables ?? {});
+            checkOperation(config, schema, document, resolved, request.variables ?? {}, listSizes);
           },
         };
       },

@@ -12,7 +12,7 @@ import { type GatewayConfig, subgraphUrlsOf } from "./config";
 import { graphiqlRoutes } from "./graphiql";
 import { type GatewayContext, HandoffDataSource } from "./handoff-data-source";
 import { introspectionPolicy } from "./introspection";
-import { requestLimits } from "./limits";
+import { listSizesOf, requestLimits } from "./limits";
 
 export interface RunningGateway extends HttpService {
   stop(graceMs?: number): Promise<void>;
@@ -60,7 +60,7 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
       return new HandoffDataSource(target, name, privateKey, config.handoffTtlSeconds);
     },
   });
-  const limits = requestLimits(config);
+  const limits = requestLimits(config, listSizesOf(supergraphSdl));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: limits.validationRules,

@@ -21,7 +21,7 @@ import { DateScalar, DateTimeScalar } from "./scalars";
 
 /** The Federation 2 version and directives every subgraph links. */
 export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@interfaceObject"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@interfaceObject", "@listSize", "@cost"])';
 
 /**
  * type-graphql's @Authorized(roles): no roles listed means any authenticated caller. Finer
@@ -51,9 +51,13 @@ export interface FederatedSchemaOptions {
  */
 const assertEveryRootFieldGuarded = (resolvers: ClassType[]): void => {
   const storage = getMetadataStorage();
-  const ours = new Set<unknown>(resolvers);
+  // A resolver's root fields include those it inherits from a base class (a kit base, say): a
+  // handler is ours when its class is one of the resolvers or an ancestor of one.
+  const ours = (target: unknown): boolean =>
+    typeof target === "function" &&
+    resolvers.some((resolver) => resolver === target || resolver.prototype instanceof (target as ClassType));
   const unguarded = [...storage.queries, ...storage.mutations]
-    .filter((handler) => ours.has(handler.target) && handler.roles === undefined)
+    .filter((handler) => ours(handler.target) && handler.roles === undefined)
     .map((handler) => `${handler.target.name}.${handler.methodName}`);
   if (unguarded.length > 0) {
     throw new Error(`Root fields without @Authorized (default deny): ${unguarded.join(", ")}`);

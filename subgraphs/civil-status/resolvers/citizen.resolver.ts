@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
 
 import { AccessLogConnection, type AccessLogEntry } from "../../kit/audit";
 import { toLocalDate } from "../../kit/calendar";
@@ -67,6 +67,8 @@ export class CitizenCivilStatusResolver {
     return registers.death;
   }
 
+  // A person's marriages and marital-status certificates: a handful in a lifetime.
+  @Directive("@listSize(assumedSize: 5)")
   @FieldResolver(() => [MarriageRegistration], {
     description: "Kết hôn — every marriage registered, oldest first, with the spouse",
   })
@@ -76,6 +78,7 @@ export class CitizenCivilStatusResolver {
     );
   }
 
+  @Directive("@listSize(assumedSize: 10)")
   @FieldResolver(() => [MaritalStatusCertificate], {
     description: "Giấy xác nhận tình trạng hôn nhân — the certificates issued, newest first",
   })

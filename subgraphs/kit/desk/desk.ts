@@ -175,6 +175,7 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
     description: `Số liệu ${names.vi.toLowerCase()} — ${names.label} dossier figures, in total and by procedure`,
   })
   class Stats extends DossierStats {
+    @Directive(`@listSize(assumedSize: ${catalogue.procedures.length})`)
     @Field(() => [ProcedureStats], {
       description: "Theo thủ tục — one entry per procedure with dossiers",
     })
@@ -713,6 +714,8 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
       return CitizenRef.of(dossier.applicantPersonalId);
     }
 
+    // A dossier's steps: receipt, a few moves, at most a handful of waits for the citizen.
+    @Directive("@listSize(assumedSize: 20)")
     @FieldResolver(() => [DossierTransition], { description: "Quá trình xử lý — every step, oldest first" })
     history(@Root() dossier: DossierRecord, @Ctx() { loaders }: Context): Promise<DossierTransition[]> {
       return loaders.desk.history.load(dossier.code);

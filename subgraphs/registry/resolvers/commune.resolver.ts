@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 
 import { badInput, notFound } from "../../kit/errors";
 import { connectionOf, decodeCursor, pageSize, toPage } from "../../kit/pagination";
@@ -93,6 +93,8 @@ export class CommuneResolver {
     return province;
   }
 
+  // At most 14 former communes went into one new commune.
+  @Directive("@listSize(assumedSize: 20)")
   @FieldResolver(() => [FormerCommune], {
     description: "Sáp nhập từ — the former communes merged into this one on 1 July 2025, so older addresses map here",
   })

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 
 import { badInput, notFound } from "../../kit/errors";
 import { Commune } from "../entities/commune";
@@ -10,6 +10,8 @@ export const PROVINCE_CODE = /^\d{2}$/;
 /** Administrative units are public reference data: any authenticated caller may read them. */
 @Resolver(() => Province)
 export class ProvinceResolver {
+  // 34 provinces and centrally-run cities since 1 July 2025.
+  @Directive("@listSize(assumedSize: 34)")
   @Authorized()
   @Query(() => [Province], { description: "Các tỉnh, thành phố — all 34 province-level units, by code" })
   async provinces(@Ctx() { database }: RegistryContext): Promise<Province[]> {
@@ -31,6 +33,8 @@ export class ProvinceResolver {
     return province;
   }
 
+  // Hồ Chí Minh City has the most communes: 168.
+  @Directive("@listSize(assumedSize: 200)")
   @FieldResolver(() => [Commune], { description: "Các xã, phường, đặc khu — the commune-level units, by code" })
   async communes(@Root() province: Province, @Ctx() { loaders }: RegistryContext): Promise<Commune[]> {
     return loaders.communesByProvince.load(province.code);
