@@ -36,22 +36,18 @@ const schema = buildSchema(readFileSync(join(REPO_ROOT, "schema/supergraph.graph
 
 /**
  * DESIGN §3's namespace fields that the field subgraphs have yet to add to Commune and Citizen
- * (the civil-status desk and records are real and come from the supergraph).
+ * (the civil-status and land desks and records are real and come from the supergraph).
  */
 const withDesks = extendSchema(
   schema,
   parse(`
     type DeskStats { received: Int! completed: Int! onTimeRate: Float overdue: Int! }
-    type LandDesk { stats(from: Date!, to: Date!): DeskStats! }
     type SocialDesk { stats(from: Date!, to: Date!): DeskStats! }
-    extend type Commune { land: LandDesk! social: SocialDesk! }
+    extend type Commune { social: SocialDesk! }
 
-    type Parcel { mapSheet: String parcelNumber: String areaM2: Float }
-    type LandRight { parcel: Parcel! }
-    type LandRecord { rights: [LandRight!]! }
     type Benefit { program: String monthlyAmountVnd: Int }
     type SocialRecord { benefits: [Benefit!]! }
-    extend type Citizen { land: LandRecord social: SocialRecord }
+    extend type Citizen { social: SocialRecord }
   `),
 );
 

@@ -1,6 +1,7 @@
 import { loadGatewayConfig } from "../../gateway/config";
 import { loadRegistryConfig } from "../registry/config";
 import { ConfigError, loadConfig, parsePort, setting } from "./config";
+import { SUBGRAPH_MANIFEST } from "./manifest";
 
 describe("kit > config", () => {
   it("uses development defaults when nothing is set", () => {
@@ -38,8 +39,9 @@ describe("kit > config", () => {
     const env = {
       NODE_ENV: "production",
       HANDOFF_PRIVATE_KEY_FILE: "/run/secrets/handoff-private.pem",
-      REGISTRY_URL: "http://registry:4001/graphql",
-      CIVIL_STATUS_URL: "http://civil-status:4002/graphql",
+      ...Object.fromEntries(
+        SUBGRAPH_MANIFEST.map((entry) => [`${entry.envPrefix}_URL`, `http://${entry.name}:${entry.port}/graphql`]),
+      ),
     };
     expect(() => loadGatewayConfig(env)).toThrow(
       /JWKS_FILE \(or JWKS_URL\), JWT_ISSUER, JWT_AUDIENCE required in production/,

@@ -66,6 +66,21 @@ export const SUBGRAPH_MANIFEST: readonly SubgraphManifestEntry[] = [
       field: "hộ tịch",
     },
   },
+  {
+    name: "land",
+    port: 4003,
+    envPrefix: "LAND",
+    entry: "dist/subgraphs/land/main.js",
+    schema: { module: "subgraphs/land/schema", export: "buildLandSchema" },
+    start: { module: "subgraphs/land/main", export: "startLand" },
+    config: { module: "subgraphs/land/config", export: "loadLandConfig", settings: "landSettings" },
+    dossier: {
+      prefix: FIELD_PREFIX.LAND,
+      typeName: "LandDossier",
+      description: "Hồ sơ địa chính – xây dựng — a land dossier",
+      field: "địa chính – xây dựng",
+    },
+  },
 ];
 
 /** The field subgraphs: those that keep dossiers. */

@@ -1,4 +1,4 @@
-import { Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
 import {
   Column,
   Entity,
@@ -128,7 +128,8 @@ export abstract class DossierRecord {
   supplementMs: string;
 }
 
-/** One move of one dossier: who, when, from, to, why. The dossier's history. */
+/** One move of one dossier: who, when, from, to, why. The dossier's history. Every field subgraph resolves it. */
+@Directive("@shareable")
 @ObjectType("DossierHistoryEntry", { description: "Quá trình xử lý — one step of a dossier's history" })
 @Entity("dossier_transition")
 @Index("idx_dossier_transition_dossier", ["dossierCode", "at"])

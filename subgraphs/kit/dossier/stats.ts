@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
 import type { EntityManager } from "typeorm";
 
 import { type Database, sqlInstant } from "../database";
@@ -8,6 +8,7 @@ import { DossierStatus } from "./status";
  * Desk statistics (DESIGN §4) for one commune, province or procedure over a period of receipt:
  * the national on-time indicator in grouped SQL, never rows pulled into Node.
  */
+@Directive("@shareable")
 @ObjectType("DossierStats", { description: "Số liệu hồ sơ — dossier figures for a period of receipt" })
 export class DossierStats {
   @Field(() => Int, { description: "Tiếp nhận — dossiers received in the period" })
