@@ -159,6 +159,19 @@ export const DEV_PERSONAS: readonly Persona[] = [
     },
   },
   {
+    id: "land-officer",
+    label: "Commune officer — Ứng Thiên, land",
+    description:
+      "Cán bộ địa chính – xây dựng of Xã Ứng Thiên (10369, Hà Nội): the commune's parcels, certificates, permits and land dossiers.",
+    claims: {
+      sub: "dev-land-officer-10369",
+      role: Role.COMMUNE_OFFICER,
+      communeCode: "10369",
+      provinceCode: "01",
+      fields: [WorkField.LAND],
+    },
+  },
+  {
     id: "commune-leader",
     label: "Commune leader — Ứng Thiên",
     description: "Lãnh đạo UBND Xã Ứng Thiên (10369, Hà Nội): every field of the commune.",

@@ -61,7 +61,7 @@ const variablesOf = (operation: SavedOperation): string => JSON.stringify(operat
  * through a portal, in the page's own header.
  */
 const HubBar = ({ operations, personas, bar }: HubData & { bar: HTMLElement }) => {
-  const { addTab, changeTab, introspect } = useGraphiQLActions();
+  const { addTab, changeTab, introspect, setOperationName } = useGraphiQLActions();
   const tabs = useGraphiQL((state) => state.tabs);
   const activeTabIndex = useGraphiQL((state) => state.activeTabIndex);
   const queryEditor = useGraphiQL((state) => state.queryEditor);
@@ -118,13 +118,17 @@ const HubBar = ({ operations, personas, bar }: HubData & { bar: HTMLElement }) =
     const operation = operations.find((candidate) => candidate.file === event.target.value);
     if (!operation || !queryEditor || !variableEditor) return;
     const index = tabs.findIndex((tab) => tab.title === operation.name);
+    // GraphiQL learns a tab's operation name by parsing the editor after a pause; say it at once, so
+    // that running the operation straight after opening it does not send the previous tab's name.
     if (index !== -1) {
       if (index !== activeTabIndex) changeTab(index);
+      setOperationName(operation.name);
       return;
     }
     addTab();
     queryEditor.setValue(operation.query);
     variableEditor.setValue(variablesOf(operation));
+    setOperationName(operation.name);
   };
 
   const pickPersona = (event: ChangeEvent<HTMLSelectElement>) => {

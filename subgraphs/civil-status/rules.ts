@@ -1,4 +1,5 @@
 import { personalIdMismatch } from "../kit/personal-id";
+import { isCalendarDate, notADate, requireCalendarDate, type RuleProblem } from "../kit/rule-problem";
 
 /**
  * The checks a civil-status officer applies before recording an event, as pure functions over plain
@@ -56,11 +57,7 @@ export interface RegisterFacts {
   birth: BirthRecord | null;
 }
 
-/** A reason to refuse the request, naming the input field at fault. */
-export interface RuleProblem {
-  field: string;
-  message: string;
-}
+export type { RuleProblem };
 
 export type MaritalStatus = "SINGLE" | "MARRIED" | "DIVORCED" | "WIDOWED";
 
@@ -72,29 +69,6 @@ export type MaritalStatus = "SINGLE" | "MARRIED" | "DIVORCED" | "WIDOWED";
  */
 export const MINIMUM_MARRIAGE_AGE: Readonly<Record<Gender, number>> = Object.freeze({ MALE: 20, FEMALE: 18 });
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const isCalendarDate = (value: unknown): value is string => {
-  if (typeof value !== "string") return false;
-  const match = DATE_PATTERN.exec(value);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  // Date.UTC rolls 2025-02-30 over to 2 March; the round trip catches dates that do not exist.
-  return date.toISOString().slice(0, 10) === value;
-};
-
-const requireDate = (value: string, what: string): string => {
-  if (!isCalendarDate(value)) {
-    throw new RangeError(`The ${what} must be a calendar date written YYYY-MM-DD, got ${JSON.stringify(value)}`);
-  }
-  return value;
-};
-
-const notADate = (field: string, value: string, what: string): RuleProblem => ({
-  field,
-  message: `The ${what} "${value}" is not a calendar date; write it as YYYY-MM-DD (for example 2025-07-01).`,
-});
-
 /**
  * Full years of age on a date. A birthday is reached at the start of the day: the Joint Circular's
  * example counts the anniversary itself as the day of full age. Someone born on 29 February
@@ -103,8 +77,8 @@ const notADate = (field: string, value: string, what: string): RuleProblem => ({
  * this case, and the choice never lets a person marry before the full age.
  */
 export const fullYearsOn = (birthDate: string, onDate: string): number => {
-  requireDate(birthDate, "birth date");
-  requireDate(onDate, "date");
+  requireCalendarDate(birthDate, "birth date");
+  requireCalendarDate(onDate, "date");
   // Same-width "MM-DD" strings compare in calendar order, and "02-28" < "02-29" < "03-01".
   const years = Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4));
   return onDate.slice(5) < birthDate.slice(5) ? years - 1 : years;
@@ -112,7 +86,7 @@ export const fullYearsOn = (birthDate: string, onDate: string): number => {
 
 /** Checks one register record's dates; the register is the office's own, so a bad record throws. */
 const checkMarriageRecord = (record: MarriageRecord): void => {
-  requireDate(record.registeredOn, `registration date of the marriage with ${record.spouseId}`);
+  requireCalendarDate(record.registeredOn, `registration date of the marriage with ${record.spouseId}`);
   const ended = record.endedOn !== undefined && record.endedOn !== null;
   const reason = record.endReason !== undefined && record.endReason !== null;
   if (ended !== reason) {
@@ -121,7 +95,7 @@ const checkMarriageRecord = (record: MarriageRecord): void => {
     );
   }
   if (ended) {
-    requireDate(record.endedOn as string, `end date of the marriage with ${record.spouseId}`);
+    requireCalendarDate(record.endedOn as string, `end date of the marriage with ${record.spouseId}`);
     if ((record.endedOn as string) < record.registeredOn) {
       throw new RangeError(
         `The marriage with ${record.spouseId} ends on ${record.endedOn}, before it was registered on ${record.registeredOn}`,
@@ -150,7 +124,7 @@ const isInForceOn = (record: MarriageRecord, onDate: string): boolean =>
  *   on the day; the checks refuse events for the dead separately.
  */
 export const maritalStatusOf = (facts: RegisterFacts, onDate: string): MaritalStatus => {
-  requireDate(onDate, "date");
+  requireCalendarDate(onDate, "date");
   for (const record of facts.marriages) checkMarriageRecord(record);
   const registered = facts.marriages.filter((record) => record.registeredOn <= onDate);
   if (registered.length === 0) return "SINGLE";
@@ -215,7 +189,7 @@ export const checkBirthRegistration = ({
   facts,
   today,
 }: BirthRegistrationInput): RuleProblem | undefined => {
-  requireDate(today, "current date");
+  requireCalendarDate(today, "current date");
   const personProblem = checkPerson(child, "child", today);
   if (personProblem) return personProblem;
   if (!isCalendarDate(registeredOn)) return notADate("registeredOn", registeredOn, "registration date");
@@ -264,9 +238,9 @@ export const checkDeathRegistration = ({
   diedOn,
   today,
 }: DeathRegistrationInput): RuleProblem | undefined => {
-  requireDate(today, "current date");
+  requireCalendarDate(today, "current date");
   if (facts.death) {
-    requireDate(facts.death.diedOn, "registered date of death");
+    requireCalendarDate(facts.death.diedOn, "registered date of death");
     return {
       field: "person.personalId",
       message: `The death of ${person.personalId} is already registered (died on ${facts.death.diedOn}); a death is registered only once.`,
@@ -310,7 +284,7 @@ const NAMES = { a: "the first party", b: "the second party" } as const;
 /** A party who has died by the day of the marriage: dying that very day counts, as the hour is unknown. */
 const checkAlive = (person: Person, facts: RegisterFacts, prefix: "a" | "b", on: string): RuleProblem | undefined => {
   if (!facts.death) return undefined;
-  requireDate(facts.death.diedOn, "registered date of death");
+  requireCalendarDate(facts.death.diedOn, "registered date of death");
   if (facts.death.diedOn > on) return undefined;
   return {
     field: `${prefix}.personalId`,
@@ -402,7 +376,7 @@ const checkRelatives = (
  * desk and are not in the registers.
  */
 export const checkMarriage = ({ a, b, factsA, factsB, on, today }: MarriageInput): RuleProblem | undefined => {
-  requireDate(today, "current date");
+  requireCalendarDate(today, "current date");
   if (!isCalendarDate(on)) return notADate("on", on, "marriage date");
   if (on > today) {
     return { field: "on", message: `The marriage date ${on} is in the future (today is ${today}).` };
@@ -448,9 +422,9 @@ export const checkMaritalStatusCertificate = ({
   facts,
   today,
 }: MaritalStatusCertificateInput): RuleProblem | undefined => {
-  requireDate(today, "current date");
+  requireCalendarDate(today, "current date");
   if (facts.death) {
-    requireDate(facts.death.diedOn, "registered date of death");
+    requireCalendarDate(facts.death.diedOn, "registered date of death");
     if (facts.death.diedOn <= today) {
       return {
         field: "person.personalId",

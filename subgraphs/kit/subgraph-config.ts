@@ -1,4 +1,5 @@
-import { parseOneOf, parsePort, parsePositiveInt, setting } from "./config";
+import { parseClockStart } from "./clock";
+import { ConfigError, isProduction, loadConfig, parseOneOf, parsePort, parsePositiveInt, setting } from "./config";
 
 /** The settings every subgraph process shares; each subgraph's config.ts adds its own. */
 export const subgraphSettings = (defaultPort: number, service: string) => ({
@@ -35,3 +36,44 @@ export const subgraphSettings = (defaultPort: number, service: string) => ({
     parse: parsePositiveInt,
   }),
 });
+
+/**
+ * The settings of a field subgraph with a dossier desk: the shared ones, the working-day calendar,
+ * the first-start demo seed, the official list of units, and the replay clock of development.
+ */
+export const deskSettings = (defaultPort: number, service: string, seeds: string) => ({
+  ...subgraphSettings(defaultPort, service),
+  calendarDir: setting({
+    name: "CALENDAR_DIR",
+    description: "the working-day calendar's yearly files (infra/calendar)",
+    devDefault: "infra/calendar",
+  }),
+  seedOnEmpty: setting({
+    name: "SEED_ON_EMPTY",
+    description: `on an empty database, seed ${seeds} for the synthetic population at this scale`,
+    devDefault: "none",
+    parse: parseOneOf("none", "test", "demo", "bench"),
+  }),
+  adminUnitsFile: setting({
+    name: "ADMIN_UNITS_FILE",
+    description:
+      "the official list of administrative units: which communes exist and their provinces; the demo seed's communes",
+    devDefault: "../shared/data/admin-units/full_json_generated_data_vn_units_2026-07-25__20_49_07.json",
+  }),
+  clockStart: setting({
+    name: "CLOCK_START",
+    description:
+      "development and tests only: the service's clock starts at this instant (ISO 8601 with offset) and runs on, to replay a desk's day",
+    optional: true,
+    parse: parseClockStart,
+  }),
+});
+
+/** Reads a desk subgraph's settings; due dates and register dates follow the clock, so production keeps the real time. */
+export const loadDeskConfig = <S extends ReturnType<typeof deskSettings>>(settings: S, env: NodeJS.ProcessEnv) => {
+  const config = loadConfig(settings, env);
+  if (isProduction(env) && config.clockStart) {
+    throw new ConfigError("Invalid configuration:\n  CLOCK_START must not be set in production");
+  }
+  return config;
+};

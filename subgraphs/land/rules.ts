@@ -1,5 +1,6 @@
 import { addMonths } from "../kit/calendar";
 import { parsePersonalId } from "../kit/personal-id";
+import { isCalendarDate, notADate, requireCalendarDate, type RuleProblem } from "../kit/rule-problem";
 import { landUseCode, landUseCodeProblem, RESIDENTIAL_CODES } from "./land-use-codes";
 import {
   MINIMUM_SPLIT_AREAS,
@@ -117,37 +118,10 @@ export interface PermitFacts {
   startDeadline: string;
 }
 
-/** A reason to refuse the request, naming the input field at fault. */
-export interface RuleProblem {
-  field: string;
-  message: string;
-}
+export type { RuleProblem };
 
 // ---------------------------------------------------------------------------------------------
 // Dates, numbers and names
-
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const isCalendarDate = (value: unknown): value is string => {
-  if (typeof value !== "string") return false;
-  const match = DATE_PATTERN.exec(value);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  // Date.UTC rolls 2025-02-30 over to 2 March; the round trip catches dates that do not exist.
-  return date.toISOString().slice(0, 10) === value;
-};
-
-const requireDate = (value: string, what: string): string => {
-  if (!isCalendarDate(value)) {
-    throw new RangeError(`The ${what} must be a calendar date written YYYY-MM-DD, got ${JSON.stringify(value)}`);
-  }
-  return value;
-};
-
-const notADate = (field: string, value: unknown, what: string): RuleProblem => ({
-  field,
-  message: `The ${what} ${JSON.stringify(value)} is not a calendar date; write it as YYYY-MM-DD (for example 2026-07-01).`,
-});
 
 /** The request's own date: a real date, not after today. */
 const checkRequestDate = (value: string, field: string, what: string, today: string): RuleProblem | undefined => {
@@ -188,9 +162,9 @@ export const AGRICULTURAL_TERM_YEARS = 50;
  * date may still be used on that day, and has expired from the next.
  */
 export const landUseExpired = (use: Pick<LandUseFacts, "term">, onDate: string): boolean => {
-  requireDate(onDate, "date");
+  requireCalendarDate(onDate, "date");
   if (use.term === "STABLE_LONG_TERM") return false;
-  return onDate > requireDate(use.term.until, "end of the land-use term");
+  return onDate > requireCalendarDate(use.term.until, "end of the land-use term");
 };
 
 /**
@@ -212,7 +186,7 @@ const NO_DEFAULT_AGRICULTURAL = new Set(["RDD", "RPH"]);
  * An unknown code throws a RangeError naming the table version: callers check codes first.
  */
 export const defaultTermFor = (code: string, allocatedOn: string): LandUseTerm | undefined => {
-  requireDate(allocatedOn, "allocation date");
+  requireCalendarDate(allocatedOn, "allocation date");
   const entry = landUseCode(code);
   if (!entry) throw new RangeError(landUseCodeProblem(code));
   if (entry.group === "RESIDENTIAL") return "STABLE_LONG_TERM";
@@ -376,9 +350,9 @@ const ENCUMBRANCE_NAMES: Readonly<Record<EncumbranceKind, string>> = Object.free
 const LEGAL_BARS: readonly EncumbranceKind[] = ["DISPUTE", "SEIZURE", "COURT_MEASURE"];
 
 const checkEncumbranceRecord = (record: EncumbranceFacts, index: number): void => {
-  requireDate(record.from, `start of encumbrance ${index}`);
+  requireCalendarDate(record.from, `start of encumbrance ${index}`);
   if (record.until !== null) {
-    requireDate(record.until, `end of encumbrance ${index}`);
+    requireCalendarDate(record.until, `end of encumbrance ${index}`);
     if (record.until < record.from) {
       throw new RangeError(
         `Encumbrance ${index} (${record.kind}) ends on ${record.until}, before it began on ${record.from}`,
@@ -490,7 +464,7 @@ export const checkTransfer = ({
   onDate,
   today,
 }: TransferInput): RuleProblem | undefined => {
-  requireDate(today, "current date");
+  requireCalendarDate(today, "current date");
   const dateProblem = checkRequestDate(onDate, "onDate", "registration date", today);
   if (dateProblem) return dateProblem;
   const what = TRANSFER_WORDS[kind];
@@ -808,7 +782,7 @@ export const checkSplit = ({
   today,
   minimumSplitAreas = MINIMUM_SPLIT_AREAS,
 }: SplitInput): RuleProblem | undefined => {
-  requireDate(today, "current date");
+  requireCalendarDate(today, "current date");
   const dateProblem = checkRequestDate(onDate, "onDate", "registration date", today);
   if (dateProblem) return dateProblem;
 
@@ -1002,7 +976,7 @@ export const MAX_PERMIT_EXTENSIONS = 2;
  * A number of extensions that is not a whole number from 0 to MAX_PERMIT_EXTENSIONS throws.
  */
 export const permitStartDeadline = (issuedOn: string, extensions: number): string => {
-  requireDate(issuedOn, "permit issue date");
+  requireCalendarDate(issuedOn, "permit issue date");
   if (!Number.isInteger(extensions) || extensions < 0 || extensions > MAX_PERMIT_EXTENSIONS) {
     throw new RangeError(
       `A permit has from 0 to ${MAX_PERMIT_EXTENSIONS} extensions (NĐ 217/2026 art. 63(3)(a)), got ${extensions}`,
@@ -1024,7 +998,7 @@ export interface PermitExtensionInput {
  * research, so an EXPIRED permit is not refused here on that ground alone.
  */
 export const checkPermitExtension = ({ permit }: PermitExtensionInput): RuleProblem | undefined => {
-  requireDate(permit.issuedOn, "permit issue date");
+  requireCalendarDate(permit.issuedOn, "permit issue date");
   if (!Number.isInteger(permit.extensions) || permit.extensions < 0) {
     throw new RangeError(`A permit's extension count must be a whole number ≥ 0, got ${permit.extensions}`);
   }

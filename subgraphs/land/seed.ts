@@ -1,26 +1,30 @@
 import type { DataSource } from "typeorm";
 
-import { readOfficialCommunes } from "../kit/admin-units";
-import { addCalendarDays, toLocalDate } from "../kit/calendar";
-import { insertRows } from "../kit/database";
+import { communesOfProvince } from "../kit/admin-units";
+import { addCalendarDays, toLocalDate, type WorkingCalendar } from "../kit/calendar";
+import { DeskSimulator, insertObjects, type PlannedReceipt } from "../kit/desk/simulator";
+import { FIELD_PREFIX } from "../kit/dossier/code";
+import { DossierStatus } from "../kit/dossier/status";
 import { log } from "../kit/logger";
 import { type CitizenSeed, generateCitizens, mulberry32, type PopulationScaleName } from "../kit/population";
+import { type LandProcedure, limitFor, procedureByCode } from "./catalogue";
 import { LandParcel } from "./entities/parcel";
-import { LAND_USE_CODES } from "./land-use-codes";
+import { LAND_USE_CODES, RESIDENTIAL_CODES } from "./land-use-codes";
 import { defaultTermFor, permitStartDeadline } from "./rules";
 
 /**
- * The demo land register of Hà Nội: for the synthetic residents of every commune (the kit's
- * population, the same people the registry seeds), parcels with their uses, a valid certificate
- * naming one adult or a married couple, some mortgages and a few disputes, and some house permits.
- * Deterministic for a given seed and `now`; bulk-inserted. Dossiers are not seeded here: the
- * dossier-flow simulator is being moved into the kit and will be passed to `startLand` as its
- * `seedDossiers` hook.
+ * The demo land register and desks of Hà Nội: for the synthetic residents of every commune (the
+ * kit's population, the same people the registry seeds), parcels with their uses, a valid
+ * certificate naming one adult or a married couple, some mortgages and a few disputes, some house
+ * permits; then 18 months of land dossiers through the kit's desk simulator, whose completed
+ * dossiers issued their results in the register (a transfer replaced the certificate, a permit was
+ * issued on the applicant's parcel). Deterministic for a given seed and `now`; bulk-inserted.
  */
 export interface SeedLandOptions {
   unitsFile: string;
   scale: PopulationScaleName;
-  /** The demo's "today": certificates are issued before it, permits in the 18 months up to it. */
+  calendar: WorkingCalendar;
+  /** The demo's "today": certificates are issued before it, dossiers received in the 18 months up to it. */
   now?: Date;
   seed?: number;
 }
@@ -30,7 +34,32 @@ export interface SeededLand {
   certificates: number;
   encumbrances: number;
   permits: number;
+  dossiers: number;
 }
+
+/** Land dossiers each commune's desk received over the demo period, per scale. */
+const DOSSIERS_PER_COMMUNE: Record<PopulationScaleName, number> = { test: 4, demo: 54, bench: 54 };
+const DEMO_MONTHS = 18;
+
+/**
+ * How often each procedure comes to a commune's land desk, roughly: changes (sales, inheritance,
+ * gifts) most, then first certificates, permits and splits. Cumulative shares.
+ */
+const PROCEDURE_SHARES: readonly [string, number][] = [
+  ["1.013831", 0.38], // transfer, inheritance, gift
+  ["1.013978", 0.53], // first registration and certificate
+  ["1.013225", 0.65], // construction permit
+  ["1.012784", 0.73], // split or merge
+  ["1.012783", 0.83], // exchange a certificate
+  ["1.012786", 0.88], // re-issue a lost certificate
+  ["1.013949", 0.93], // allocation, lease, change of use
+  ["1.013226", 0.96], // adjust a permit
+  ["1.013967", 0.98], // land dispute
+  ["1.013228", 1], // re-issue a permit
+];
+
+const pickProcedure = (roll: number): LandProcedure =>
+  procedureByCode((PROCEDURE_SHARES.find(([, share]) => roll < share) ?? PROCEDURE_SHARES[0])[0]) as LandProcedure;
 
 /** Two capital letters and six digits, as the 2009 form prints its serial ("CS 123456" without the space). */
 const serialOf = (n: number): string => {
@@ -41,220 +70,356 @@ const serialOf = (n: number): string => {
 const adultOn = (citizen: CitizenSeed, today: string): boolean =>
   Number(today.slice(0, 4)) - Number(citizen.birthDate.slice(0, 4)) >= 20;
 
-/** Seeds the demo land register; returns what it wrote. */
-export const seedLandRegisters = async (dataSource: DataSource, options: SeedLandOptions): Promise<SeededLand> => {
-  const today = toLocalDate(options.now ?? new Date());
-  const random = mulberry32(options.seed ?? 20250703);
-  const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
-  const communes = readOfficialCommunes(options.unitsFile).filter((commune) => commune.provinceCode === "01");
-  if (communes.length === 0) throw new Error(`Hà Nội (01) is not in ${options.unitsFile}`);
-  const kindOf = new Map(communes.map((commune) => [commune.code, commune.kind]));
-  const residents = new Map<string, CitizenSeed[]>();
-  for (const citizen of generateCitizens(communes, options.scale === "bench" ? "demo" : options.scale)) {
-    residents.set(citizen.residenceCommuneCode, [...(residents.get(citizen.residenceCommuneCode) ?? []), citizen]);
+type Row = Record<string, unknown>;
+
+/** The register as it is built: rows by table, and what the desks need to find in it. */
+class DemoLandRegister {
+  readonly parcels: Row[] = [];
+  readonly uses: Row[] = [];
+  readonly certificates: Row[] = [];
+  readonly holders: Row[] = [];
+  readonly endorsements: Row[] = [];
+  readonly encumbrances: Row[] = [];
+  readonly permits: Row[] = [];
+  private readonly sheets = new Map<string, { sheet: number; number: number }>();
+
+  constructor(private readonly random: () => number) {}
+
+  /** A new parcel at a commune (its own map unit), with its uses, and a valid certificate to its holders. */
+  addParcel(
+    communeCode: string,
+    ward: boolean,
+    holders: readonly [CitizenSeed, string][],
+    registeredOn: string,
+    dossierCode: string | null,
+  ): Row {
+    const between = (low: number, high: number) => low + Math.floor(this.random() * (high - low + 1));
+    const position = this.sheets.get(communeCode) ?? { sheet: 1, number: 0 };
+    position.number += 1;
+    if (position.number > 60) {
+      position.sheet += 1;
+      position.number = 1;
+    }
+    this.sheets.set(communeCode, position);
+    const residential = ward ? between(400, 1500) : between(1000, 4000); // tenths of m²
+    const landUses: [string, number][] = [[ward ? "ODT" : "ONT", residential]];
+    if (!ward && this.random() < 0.6) landUses.push([this.random() < 0.5 ? "CLN" : "HNK", between(500, 5000)]);
+    if (this.random() < 0.08) landUses.splice(0, landUses.length, ["LUC", between(2000, 20000)]);
+    const parcel: Row = {
+      id: this.parcels.length + 1,
+      map_unit_code: communeCode,
+      map_sheet: position.sheet,
+      parcel_number: position.number,
+      commune_code: communeCode,
+      province_code: "01",
+      area_tenths_m2: landUses.reduce((sum, [, tenths]) => sum + tenths, 0),
+      address: null,
+      active: 1,
+      parent_id: null,
+      registered_on: registeredOn,
+    };
+    this.parcels.push(parcel);
+    for (const [code, tenths] of landUses) {
+      const term = defaultTermFor(code, registeredOn);
+      this.uses.push({
+        id: this.uses.length + 1,
+        parcel_id: parcel.id,
+        land_use_code: code,
+        code_version: LAND_USE_CODES.version,
+        area_tenths_m2: tenths,
+        term_until: term && term !== "STABLE_LONG_TERM" ? term.until : null,
+      });
+    }
+    this.issueCertificate(parcel, holders, registeredOn, dossierCode, null);
+    return parcel;
   }
 
-  const parcels: unknown[][] = [];
-  const uses: unknown[][] = [];
-  const certificates: unknown[][] = [];
-  const holders: unknown[][] = [];
-  const encumbrances: unknown[][] = [];
-  const permits: unknown[][] = [];
-  let parcelId = 0;
-  let useId = 0;
-  let holderId = 0;
-  for (const [communeCode, people] of [...residents.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  /** A valid certificate for a parcel; the one it replaces (if any) is marked REPLACED in the same step. */
+  issueCertificate(
+    parcel: Row,
+    holders: readonly [CitizenSeed, string][],
+    issuedOn: string,
+    dossierCode: string | null,
+    replaces: Row | null,
+  ): Row {
+    if (replaces) {
+      replaces.status = "REPLACED";
+      replaces.valid_parcel_id = null;
+    }
+    const id = this.certificates.length + 1;
+    const certificate: Row = {
+      id,
+      parcel_id: parcel.id,
+      valid_parcel_id: parcel.id,
+      serial: serialOf(id),
+      form: dossierCode ? "GCN_2024" : "GCN_2009",
+      status: "VALID",
+      issued_on: issuedOn,
+      commune_code: parcel.commune_code,
+      province_code: "01",
+      dossier_code: dossierCode,
+      replaces_id: replaces?.id ?? null,
+    };
+    this.certificates.push(certificate);
+    for (const [person, role] of holders) {
+      this.holders.push({
+        id: this.holders.length + 1,
+        certificate_id: id,
+        personal_id: person.personalId,
+        role,
+        deceased_on: null,
+      });
+    }
+    return certificate;
+  }
+
+  endorse(certificate: Row, kind: string, on: string, content: string, dossierCode: string): void {
+    this.endorsements.push({
+      id: this.endorsements.length + 1,
+      certificate_id: certificate.id,
+      kind,
+      endorsed_on: on,
+      note: content,
+      commune_code: certificate.commune_code,
+      province_code: "01",
+      dossier_code: dossierCode,
+    });
+  }
+
+  /** The valid certificates a person holds at a commune, with no encumbrance that blocks a transfer. */
+  transferable(personalId: string, communeCode: string): Row[] {
+    const blocked = new Set(
+      this.encumbrances.filter((e) => e.blocks_transfer === 1 && e.until_date === null).map((e) => e.parcel_id),
+    );
+    const held = new Set(this.holders.filter((h) => h.personal_id === personalId).map((h) => h.certificate_id));
+    return this.certificates.filter(
+      (c) => c.status === "VALID" && c.commune_code === communeCode && held.has(c.id) && !blocked.has(c.parcel_id),
+    );
+  }
+
+  /** The holders of a certificate, as people and roles. */
+  holdersOf(certificate: Row, people: ReadonlyMap<string, CitizenSeed>): [CitizenSeed, string][] {
+    return this.holders
+      .filter((h) => h.certificate_id === certificate.id)
+      .map((h) => [people.get(String(h.personal_id)) as CitizenSeed, String(h.role)]);
+  }
+
+  parcelOf(certificate: Row): Row {
+    return this.parcels[Number(certificate.parcel_id) - 1];
+  }
+
+  isResidential(parcel: Row): boolean {
+    return this.uses.some(
+      (use) => use.parcel_id === parcel.id && RESIDENTIAL_CODES.includes(String(use.land_use_code)),
+    );
+  }
+
+  addPermit(parcel: Row, holder: CitizenSeed, issuedOn: string, dossierCode: string | null): void {
+    const between = (low: number, high: number) => low + Math.floor(this.random() * (high - low + 1));
+    const residential = this.uses.find((use) => use.parcel_id === parcel.id)?.area_tenths_m2 as number;
+    const ground = Math.min(residential, between(300, 1200));
+    const floors = between(2, 5);
+    this.permits.push({
+      id: this.permits.length + 1,
+      parcel_id: parcel.id,
+      holder_personal_id: holder.personalId,
+      kind: "NEW",
+      work_type: "INDIVIDUAL_HOUSE",
+      floors,
+      ground_floor_tenths_m2: ground,
+      gross_floor_tenths_m2: ground * floors,
+      status: "VALID",
+      issued_on: issuedOn,
+      extensions: 0,
+      start_deadline: permitStartDeadline(issuedOn, 0),
+      commune_code: parcel.commune_code,
+      province_code: "01",
+      dossier_code: dossierCode,
+    });
+  }
+}
+
+/** Seeds the demo land register and desks; returns what it wrote. */
+export const seedLand = async (dataSource: DataSource, options: SeedLandOptions): Promise<SeededLand> => {
+  const now = options.now ?? new Date();
+  const today = toLocalDate(now);
+  const random = mulberry32(options.seed ?? 20250703);
+  const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+  const communes = communesOfProvince(options.unitsFile, "01");
+  const kindOf = new Map(communes.map((commune) => [commune.code, commune.kind]));
+  const residents = new Map<string, CitizenSeed[]>();
+  const people = new Map<string, CitizenSeed>();
+  for (const citizen of generateCitizens(communes, options.scale === "bench" ? "demo" : options.scale)) {
+    residents.set(citizen.residenceCommuneCode, [...(residents.get(citizen.residenceCommuneCode) ?? []), citizen]);
+    people.set(citizen.personalId, citizen);
+  }
+  const register = new DemoLandRegister(random);
+
+  // The register as the desks found it 18 months ago.
+  for (const [communeCode, group] of [...residents.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const ward = kindOf.get(communeCode) === "WARD";
-    const adults = people.filter((person) => adultOn(person, today));
-    let sheet = 1;
-    let number = 0;
+    const adults = group.filter((person) => adultOn(person, today));
+    let held = 0;
     for (let i = 0; i < adults.length; i += 1) {
-      // About half the adults hold a parcel; a married couple holds one together.
-      // The last adult of a commune with no parcel yet takes one, so every commune's register has some.
-      if (random() >= 0.5 && !(i === adults.length - 1 && number === 0 && sheet === 1)) continue;
+      // About half the adults hold a parcel; a married couple holds one together. The last adult of
+      // a commune with no parcel yet takes one, so every commune's register has some.
+      if (random() >= 0.5 && !(i === adults.length - 1 && held === 0)) continue;
       const first = adults[i];
       const partner = adults[i + 1];
       const couple = partner !== undefined && partner.gender !== first.gender && random() < 0.4;
       if (couple) i += 1;
-      number += 1;
-      if (number > 60) {
-        sheet += 1;
-        number = 1;
-      }
-      parcelId += 1;
+      held += 1;
       const registeredOn = `${between(2000, 2020)}-${String(between(1, 12)).padStart(2, "0")}-${String(between(1, 28)).padStart(2, "0")}`;
-      const residential = (ward ? between(400, 1500) : between(1000, 4000)) / 1; // tenths of m²
-      const landUses: [string, number][] = [[ward ? "ODT" : "ONT", residential]];
-      if (!ward && random() < 0.6) landUses.push([random() < 0.5 ? "CLN" : "HNK", between(500, 5000)]);
-      if (random() < 0.08) landUses.splice(0, landUses.length, ["LUC", between(2000, 20000)]);
-      const area = landUses.reduce((sum, [, tenths]) => sum + tenths, 0);
-      parcels.push([parcelId, communeCode, sheet, number, communeCode, "01", area, null, 1, null, registeredOn]);
-      for (const [code, tenths] of landUses) {
-        useId += 1;
-        const term = defaultTermFor(code, registeredOn);
-        const until = term && term !== "STABLE_LONG_TERM" ? term.until : null;
-        uses.push([useId, parcelId, code, LAND_USE_CODES.version, tenths, until]);
-      }
-      certificates.push([
-        parcelId,
-        parcelId,
-        parcelId,
-        serialOf(parcelId),
-        "GCN_2009",
-        "VALID",
-        registeredOn,
-        communeCode,
-        "01",
-        null,
-        null,
-      ]);
-      const named = couple
+      const holders: [CitizenSeed, string][] = couple
         ? [
             [first, first.gender === "MALE" ? "HUSBAND" : "WIFE"],
             [partner, first.gender === "MALE" ? "WIFE" : "HUSBAND"],
           ]
         : [[first, "INDIVIDUAL"]];
-      for (const [person, role] of named as [CitizenSeed, string][]) {
-        holderId += 1;
-        holders.push([holderId, parcelId, person.personalId, role, null]);
-      }
+      const parcel = register.addParcel(communeCode, ward, holders, registeredOn, null);
       const roll = random();
       // Mortgages are common (a bank loan against the certificate); disputes rare.
-      if (roll < 0.12) {
-        encumbrances.push([
-          encumbrances.length + 1,
-          parcelId,
-          "MORTGAGE",
-          1,
-          addCalendarDays(today, -between(30, 2000)),
-          null,
-          `HĐTC-${String(parcelId).padStart(6, "0")}`,
-          null,
-          communeCode,
-        ]);
-      } else if (roll < 0.14) {
-        encumbrances.push([
-          encumbrances.length + 1,
-          parcelId,
-          "DISPUTE",
-          1,
-          addCalendarDays(today, -between(10, 400)),
-          null,
-          null,
-          "Tranh chấp ranh giới với thửa liền kề",
-          communeCode,
-        ]);
+      if (roll < 0.14) {
+        const dispute = roll >= 0.12;
+        register.encumbrances.push({
+          id: register.encumbrances.length + 1,
+          parcel_id: parcel.id,
+          kind: dispute ? "DISPUTE" : "MORTGAGE",
+          blocks_transfer: 1,
+          from_date: addCalendarDays(today, -between(dispute ? 10 : 30, dispute ? 400 : 2000)),
+          until_date: null,
+          reference: dispute ? null : `HĐTC-${String(parcel.id).padStart(6, "0")}`,
+          note: dispute ? "Tranh chấp ranh giới với thửa liền kề" : null,
+          commune_code: communeCode,
+        });
       }
-      if (landUses[0][0] !== "LUC" && random() < 0.06) {
-        const issuedOn = addCalendarDays(today, -between(1, 540));
-        const ground = Math.min(residential, between(300, 1200));
-        const floors = between(2, 5);
-        permits.push([
-          permits.length + 1,
-          parcelId,
-          first.personalId,
-          "NEW",
-          "INDIVIDUAL_HOUSE",
-          floors,
-          ground,
-          ground * floors,
-          "VALID",
-          issuedOn,
-          0,
-          permitStartDeadline(issuedOn, 0),
-          communeCode,
-          "01",
-          null,
-        ]);
+      if (register.isResidential(parcel) && random() < 0.06) {
+        register.addPermit(parcel, first, addCalendarDays(today, -between(541, 900)), null);
       }
     }
   }
 
-  await dataSource.transaction(async (manager) => {
-    await insertRows(
-      manager,
-      "land_parcel",
-      [
-        "id",
-        "map_unit_code",
-        "map_sheet",
-        "parcel_number",
-        "commune_code",
-        "province_code",
-        "area_tenths_m2",
-        "address",
-        "active",
-        "parent_id",
-        "registered_on",
-      ],
-      parcels,
+  // 18 months of land dossiers; the completed ones issued their results in order of completion.
+  const desks = new DeskSimulator<LandProcedure>({
+    calendar: options.calendar,
+    now,
+    random,
+    prefix: FIELD_PREFIX.LAND,
+    months: DEMO_MONTHS,
+    waitStates: [DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.FINANCIAL_OBLIGATION],
+  });
+  const receipts = desks.plan(
+    communes.filter((commune) => (residents.get(commune.code) ?? []).length > 0),
+    () => DOSSIERS_PER_COMMUNE[options.scale],
+    pickProcedure,
+  );
+  const applicantFor = (receipt: PlannedReceipt<LandProcedure>): CitizenSeed | undefined => {
+    const adults = (residents.get(receipt.commune.code) ?? []).filter((person) =>
+      adultOn(person, toLocalDate(receipt.received)),
     );
-    await insertRows(
-      manager,
-      "land_use",
-      ["id", "parcel_id", "land_use_code", "code_version", "area_tenths_m2", "term_until"],
-      uses,
-    );
-    await insertRows(
-      manager,
-      "land_certificate",
-      [
-        "id",
-        "parcel_id",
-        "valid_parcel_id",
-        "serial",
-        "form",
-        "status",
-        "issued_on",
-        "commune_code",
-        "province_code",
-        "dossier_code",
-        "replaces_id",
-      ],
-      certificates,
-    );
-    await insertRows(
-      manager,
-      "land_certificate_holder",
-      ["id", "certificate_id", "personal_id", "role", "deceased_on"],
-      holders,
-    );
-    await insertRows(
-      manager,
-      "land_encumbrance",
-      ["id", "parcel_id", "kind", "blocks_transfer", "from_date", "until_date", "reference", "note", "commune_code"],
-      encumbrances,
-    );
-    await insertRows(
-      manager,
-      "construction_permit",
-      [
-        "id",
-        "parcel_id",
-        "holder_personal_id",
-        "kind",
-        "work_type",
-        "floors",
-        "ground_floor_tenths_m2",
-        "gross_floor_tenths_m2",
-        "status",
-        "issued_on",
-        "extensions",
-        "start_deadline",
-        "commune_code",
-        "province_code",
-        "dossier_code",
-      ],
-      permits,
-    );
+    // Changes, exchanges and re-issues are asked for by a holder; anything else by any adult.
+    const holders = ["1.013831", "1.012783", "1.012786"].includes(receipt.procedure.code)
+      ? adults.filter((person) => register.transferable(person.personalId, receipt.commune.code).length > 0)
+      : adults;
+    const pool = holders.length > 0 ? holders : adults;
+    return pool[Math.floor(random() * pool.length)];
+  };
+  for (const receipt of receipts) {
+    const applicant = applicantFor(receipt);
+    if (!applicant) continue;
+    const procedure = receipt.procedure;
+    const caseKey = procedure.limitsByCase ? procedure.limitsByCase[0].key : undefined;
+    desks.settle(receipt, procedure, applicant.personalId, limitFor(procedure, { difficultArea: false, caseKey }));
+  }
+  for (const dossier of desks.byCompletion()) {
+    const on = toLocalDate(dossier.completed!.at);
+    const applicant = people.get(dossier.applicantPersonalId) as CitizenSeed;
+    const communeCode = dossier.commune.code;
+    const ward = kindOf.get(communeCode) === "WARD";
+    const held = register.transferable(applicant.personalId, communeCode);
+    switch (dossier.procedure.result) {
+      case "FIRST_CERTIFICATE":
+        register.addParcel(communeCode, ward, [[applicant, "INDIVIDUAL"]], on, dossier.code);
+        break;
+      case "TRANSFER_REGISTRATION": {
+        const buyers = (residents.get(communeCode) ?? []).filter(
+          (person) => person.personalId !== applicant.personalId && adultOn(person, on),
+        );
+        const buyer = buyers[Math.floor(random() * buyers.length)];
+        if (held.length === 0 || !buyer) {
+          desks.stopInstead(dossier, "Thửa đất không đủ điều kiện chuyển nhượng (Luật Đất đai 2024, Điều 45)");
+          break;
+        }
+        const certificate = register.issueCertificate(
+          register.parcelOf(held[0]),
+          [[buyer, "INDIVIDUAL"]],
+          on,
+          dossier.code,
+          held[0],
+        );
+        register.endorse(certificate, "TRANSFER", on, `Chuyển nhượng cho ${buyer.fullName}`, dossier.code);
+        break;
+      }
+      case "CERTIFICATE_EXCHANGE":
+      case "CERTIFICATE_REISSUE": {
+        if (held.length === 0) {
+          desks.stopInstead(dossier, "Người nộp không đứng tên Giấy chứng nhận hợp lệ");
+          break;
+        }
+        const exchange = dossier.procedure.result === "CERTIFICATE_EXCHANGE";
+        const certificate = register.issueCertificate(
+          register.parcelOf(held[0]),
+          register.holdersOf(held[0], people),
+          on,
+          dossier.code,
+          held[0],
+        );
+        register.endorse(
+          certificate,
+          exchange ? "EXCHANGE" : "REISSUE",
+          on,
+          exchange ? "Cấp đổi Giấy chứng nhận" : "Cấp lại Giấy chứng nhận do bị mất",
+          dossier.code,
+        );
+        break;
+      }
+      case "CONSTRUCTION_PERMIT": {
+        const parcel = held.map((certificate) => register.parcelOf(certificate)).find((p) => register.isResidential(p));
+        if (!parcel) {
+          desks.stopInstead(dossier, "Thửa đất không có đất ở (Nghị định 217/2026, Điều 50)");
+          break;
+        }
+        register.addPermit(parcel, applicant, on, dossier.code);
+        break;
+      }
+      case "SPLIT_OR_MERGE":
+        // No province's minimum split area is configured (minimum-split-area.ts), so no split passes.
+        desks.stopInstead(dossier, "Chưa có quy định diện tích tối thiểu được tách thửa của tỉnh");
+        break;
+      default:
+        // Decisions, permit adjustments and re-issues complete without a register entry here.
+        break;
+    }
+  }
+
+  const dossiers = await dataSource.transaction(async (manager) => {
+    await insertObjects(manager, "land_parcel", register.parcels);
+    await insertObjects(manager, "land_use", register.uses);
+    await insertObjects(manager, "land_certificate", register.certificates);
+    await insertObjects(manager, "land_certificate_holder", register.holders);
+    await insertObjects(manager, "land_certificate_endorsement", register.endorsements);
+    await insertObjects(manager, "land_encumbrance", register.encumbrances);
+    await insertObjects(manager, "construction_permit", register.permits);
+    return desks.insert(manager, "land_dossier", "01");
   });
   const seeded = {
-    parcels: parcels.length,
-    certificates: certificates.length,
-    encumbrances: encumbrances.length,
-    permits: permits.length,
+    parcels: register.parcels.length,
+    certificates: register.certificates.length,
+    encumbrances: register.encumbrances.length,
+    permits: register.permits.length,
+    dossiers,
   };
-  log.info("seeded the demo land register", { ...seeded });
+  log.info("seeded the demo land register and desks", { ...seeded });
   return seeded;
 };
 

@@ -26,6 +26,7 @@ const OPERATION_FILES = [
   "citizen-360.graphql",
   "city-dashboard.graphql",
   "civil-status-desk.graphql",
+  "land-desk.graphql",
   "reception-desk.graphql",
 ];
 
@@ -57,7 +58,7 @@ beforeAll(async () => {
 afterAll(() => hub?.close());
 
 describe("e2e > graphiql > saved operations", () => {
-  it("are the five files of gateway/operations, each opening with who runs it, with its default variables", () => {
+  it("are the files of gateway/operations, each opening with who runs it, with its default variables", () => {
     // A newcomer opens GraphiQL and finds the operations the hub's users run, explained.
     const operations = loadSavedOperations();
     expect(operations.map((operation) => operation.file)).toEqual(OPERATION_FILES);
@@ -66,6 +67,7 @@ describe("e2e > graphiql > saved operations", () => {
       "Citizen360",
       "CityDashboard",
       "CivilStatusDesk",
+      "LandDesk",
       "ReceptionDesk",
     ]);
     for (const operation of operations) {
@@ -78,6 +80,7 @@ describe("e2e > graphiql > saved operations", () => {
       { personalId: DEMO_CITIZEN_ID },
       { provinceCode: "01", from: "2025-07-01", to: "2026-12-31" },
       { communeCode: "10369", first: 10 },
+      { communeCode: "10369", mapUnitCode: "10369", mapSheet: 1, parcelNumber: 1, first: 10 },
       { personalId: DEMO_CITIZEN_ID },
     ]);
   });
@@ -112,7 +115,14 @@ describe("e2e > graphiql > saved operations", () => {
         name: string;
         fullName: string;
         civilStatus: { stats: { received: number } };
-        communes: { code: string; name: string; kind: string; civilStatus: { stats: { received: number } } }[];
+        land: { stats: { received: number }; registerStats: { certificatesIssued: number } };
+        communes: {
+          code: string;
+          name: string;
+          kind: string;
+          civilStatus: { stats: { received: number } };
+          land: { stats: { received: number }; registerStats: { certificatesIssued: number } };
+        }[];
       };
     }>("city-dashboard.graphql", "city-officer");
     expect(res.body.errors).toBeUndefined();
@@ -127,6 +137,11 @@ describe("e2e > graphiql > saved operations", () => {
     // The province's figures are the sum of its communes'.
     const sum = province.communes.reduce((total, commune) => total + commune.civilStatus.stats.received, 0);
     expect(province.civilStatus.stats.received).toBe(sum);
+    // The land desk beside it, figures and register alike.
+    const land = province.communes.reduce((total, commune) => total + commune.land.stats.received, 0);
+    expect(province.land.stats.received).toBe(land);
+    const issued = province.communes.reduce((total, c) => total + c.land.registerStats.certificatesIssued, 0);
+    expect(province.land.registerStats.certificatesIssued).toBe(issued);
   });
 
   it("civil-status desk: the Ứng Thiên officer lists open dossiers with each applicant's marital status", async () => {
@@ -175,6 +190,72 @@ describe("e2e > graphiql > saved operations", () => {
     expect(city.body.errors).toBeUndefined();
     const analyst = await run("civil-status-desk.graphql", "analyst");
     expect(analyst.body.errors![0].extensions!.code).toBe("FORBIDDEN");
+  });
+
+  it("land desk: before a transfer, the Ứng Thiên land officer opens a parcel's certificate, holders and encumbrances", async () => {
+    // The desk registered the parcel's first certificate to the demo citizen; a transfer dossier is now open.
+    const officer = tokenOf("land-officer");
+    const receive = async (key: string, procedureCode: string) => {
+      const res = await hub.graphql<{ receiveLandDossier: { code: string; version: number } }>(
+        `mutation($input: ReceiveLandDossierInput!) { receiveLandDossier(input: $input) { code version } }`,
+        { input: { idempotencyKey: key, procedureCode, applicantPersonalId: DEMO_CITIZEN_ID } },
+        { token: officer },
+      );
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data!.receiveLandDossier;
+    };
+    const first = await receive("graphiql-land-0001", "1.013978");
+    const registered = await hub.graphql(
+      `mutation($input: RegisterFirstCertificateInput!) { registerFirstCertificate(input: $input) { code status } }`,
+      {
+        input: {
+          dossierCode: first.code,
+          expectedVersion: first.version,
+          parcel: {
+            mapUnitCode: "10369",
+            mapSheet: 1,
+            parcelNumber: 1,
+            areaM2: 180.5,
+            uses: [{ landUseCode: "ONT", areaM2: 180.5 }],
+          },
+          certificate: { serial: "CS 000001", form: "GCN_2009" },
+          holders: [{ personalId: DEMO_CITIZEN_ID, role: "INDIVIDUAL" }],
+        },
+      },
+      { token: officer },
+    );
+    expect(registered.body.errors).toBeUndefined();
+    const transfer = await receive("graphiql-land-0002", "1.013831");
+
+    const res = await run<{
+      landParcel: {
+        areaM2: number;
+        uses: { landUseCode: string; areaM2: number; termUntil: string | null }[];
+        validCertificate: {
+          serial: string;
+          status: string;
+          holders: { role: string; deceasedOn: string | null; citizen: { personalId: string; fullName: string } }[];
+        };
+        encumbrances: unknown[];
+      };
+      commune: { land: { dossiers: { nodes: { code: string; status: string; applicant: { fullName: string } }[] } } };
+    }>("land-desk.graphql", "land-officer");
+    expect(res.body.errors).toBeUndefined();
+    const parcel = res.body.data!.landParcel;
+    expect(parcel.areaM2).toBe(180.5);
+    expect(parcel.uses).toEqual([{ landUseCode: "ONT", areaM2: 180.5, termUntil: null }]);
+    expect(parcel.validCertificate.serial).toBe("CS 000001");
+    expect(parcel.validCertificate.status).toBe("VALID");
+    expect(parcel.validCertificate.holders.map((holder) => [holder.role, holder.citizen.personalId])).toEqual([
+      ["INDIVIDUAL", DEMO_CITIZEN_ID],
+    ]);
+    expect(parcel.validCertificate.holders[0].citizen.fullName.length).toBeGreaterThan(0);
+    expect(parcel.encumbrances).toEqual([]);
+    const open = res.body.data!.commune.land.dossiers.nodes;
+    expect(open.map((node) => [node.code, node.status])).toEqual([[transfer.code, "ACCEPTED"]]);
+    // The civil-status officer of the same commune works in another field: the land desk is not theirs.
+    const other = await run("land-desk.graphql", "commune-officer");
+    expect(other.body.errors!.map((error) => error.extensions!.code)).toEqual(["FORBIDDEN", "FORBIDDEN"]);
   });
 
   it("reception desk: the Ứng Thiên officer looks up the demo citizen by personal ID", async () => {
@@ -281,6 +362,7 @@ describe("e2e > graphiql > page, assets and routes", () => {
     expect(body.personas.map((persona) => [persona.id, persona.claims.role])).toEqual([
       ["citizen", "CITIZEN"],
       ["commune-officer", "COMMUNE_OFFICER"],
+      ["land-officer", "COMMUNE_OFFICER"],
       ["commune-leader", "COMMUNE_LEADER"],
       ["city-officer", "CITY_OFFICER"],
       ["analyst", "ANALYST"],
@@ -415,7 +497,14 @@ describeInChromium(
         await page.locator(".graphiql-execute-button").click();
 
         const response = page.locator(".graphiql-response");
-        await response.getByText('"Thành phố Hà Nội"').first().waitFor({ timeout: 30_000 });
+        await response
+          .getByText('"Thành phố Hà Nội"')
+          .first()
+          .waitFor({ timeout: 30_000 })
+          .catch(async (error: unknown) => {
+            await page.screenshot({ path: resolve(REPO_ROOT, "test-results/graphiql-failed.png") });
+            throw error;
+          });
         // The response editor draws only the lines in view: search it, as a person would.
         await response.locator(".monaco-editor").first().click();
         await page.keyboard.press("Control+F");

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
 
 import { AccessLogConnection, type AccessLogEntry } from "../../kit/audit";
 import type { DossierListFilter } from "../../kit/dossier/listing";
@@ -51,11 +51,14 @@ export class CitizenLandNamespaceResolver {
 
 @Resolver(() => CitizenLand)
 export class CitizenLandResolver {
+  // The parcels one person holds rights on: a handful.
+  @Directive("@listSize(assumedSize: 20)")
   @FieldResolver(() => [LandRight], { description: "Quyền sử dụng đất — the valid certificates naming the person" })
   rights(@Root() { records }: CitizenLand): LandRight[] {
     return records.rights.map((right) => Object.assign(new LandRight(), { right }));
   }
 
+  @Directive("@listSize(assumedSize: 10)")
   @FieldResolver(() => [ConstructionPermit], { description: "Giấy phép xây dựng — permits issued to the person" })
   permits(@Root() { records }: CitizenLand): ConstructionPermit[] {
     return records.permits;

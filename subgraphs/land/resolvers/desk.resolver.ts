@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
 import { In } from "typeorm";
 
 import { writeAudit } from "../../kit/audit";
@@ -36,6 +36,8 @@ export class LandRegisterStats {
   @Field(() => Int, { description: "Giấy phép xây dựng — construction permits issued" })
   permitsIssued: number;
 
+  // The permit kinds of NĐ 217/2026: new, repair, relocation, temporary.
+  @Directive("@listSize(assumedSize: 4)")
   @Field(() => [LandPermitKindCount], { description: "Theo loại — permits issued by kind, kinds with none left out" })
   permitsByKind: LandPermitKindCount[];
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 
 import { writeAudit } from "../../kit/audit";
 import { Role, WorkField } from "../../kit/caller";
@@ -58,11 +58,15 @@ export class LandParcelResolver {
     return parcel;
   }
 
+  // A parcel carries a few uses (residential and garden, say).
+  @Directive("@listSize(assumedSize: 5)")
   @FieldResolver(() => [LandUse], { description: "Mục đích sử dụng — the parcel's uses" })
   uses(@Root() parcel: LandParcel, @Ctx() { loaders }: LandContext): Promise<LandUse[]> {
     return loaders.uses.load(parcel.id);
   }
 
+  // Every certificate a parcel ever had: first issue, then one per change, exchange or re-issue.
+  @Directive("@listSize(assumedSize: 20)")
   @FieldResolver(() => [LandCertificate], { description: "Giấy chứng nhận — every certificate, newest first" })
   async certificates(@Root() parcel: LandParcel, @Ctx() { loaders }: LandContext): Promise<LandCertificate[]> {
     return [...(await loaders.certificates.load(parcel.id))].reverse();
@@ -76,11 +80,13 @@ export class LandParcelResolver {
     return (await loaders.certificates.load(parcel.id)).find((certificate) => certificate.status === "VALID") ?? null;
   }
 
+  @Directive("@listSize(assumedSize: 10)")
   @FieldResolver(() => [LandEncumbrance], { description: "Hạn chế — every encumbrance recorded, past ones included" })
   encumbrances(@Root() parcel: LandParcel, @Ctx() { loaders }: LandContext): Promise<LandEncumbrance[]> {
     return loaders.encumbrances.load(parcel.id);
   }
 
+  @Directive("@listSize(assumedSize: 10)")
   @FieldResolver(() => [ConstructionPermit], { description: "Giấy phép xây dựng — permits issued for works on it" })
   permits(@Root() parcel: LandParcel, @Ctx() { loaders }: LandContext): Promise<ConstructionPermit[]> {
     return loaders.permits.load(parcel.id);
@@ -89,11 +95,14 @@ export class LandParcelResolver {
 
 @Resolver(() => LandCertificate)
 export class LandCertificateResolver {
+  // A household, or co-owners: a handful of names on one certificate.
+  @Directive("@listSize(assumedSize: 10)")
   @FieldResolver(() => [LandCertificateHolder], { description: "Người sử dụng đất — the holders named" })
   holders(@Root() certificate: LandCertificate, @Ctx() { loaders }: LandContext): Promise<LandCertificateHolder[]> {
     return loaders.holders.load(certificate.id);
   }
 
+  @Directive("@listSize(assumedSize: 20)")
   @FieldResolver(() => [LandCertificateEndorsement], { description: "Chỉnh lý — endorsements, oldest first" })
   endorsements(
     @Root() certificate: LandCertificate,

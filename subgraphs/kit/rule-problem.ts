@@ -1,0 +1,31 @@
+/** A reason to refuse a request, naming the input field at fault: what a field's rules return. */
+export interface RuleProblem {
+  field: string;
+  message: string;
+}
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date written YYYY-MM-DD. */
+export const isCalendarDate = (value: unknown): value is string => {
+  if (typeof value !== "string") return false;
+  const match = DATE_PATTERN.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  // Date.UTC rolls 2025-02-30 over to 2 March; the round trip catches dates that do not exist.
+  return date.toISOString().slice(0, 10) === value;
+};
+
+/** A date the caller's code (not the user) supplies: a wrong one is a programming error. */
+export const requireCalendarDate = (value: string, what: string): string => {
+  if (!isCalendarDate(value)) {
+    throw new RangeError(`The ${what} must be a calendar date written YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  }
+  return value;
+};
+
+/** The problem with a date the user typed. */
+export const notADate = (field: string, value: unknown, what: string): RuleProblem => ({
+  field,
+  message: `The ${what} ${JSON.stringify(value)} is not a calendar date; write it as YYYY-MM-DD (for example 2026-07-01).`,
+});
