@@ -25,6 +25,8 @@ interface Scenario {
   variables?: Record<string, unknown>;
   /** Straight to the registry with a hand-off token, skipping the gateway. */
   direct?: boolean;
+  /** As an administrator rather than a city officer (people with no records in a field). */
+  admin?: boolean;
 }
 
 const median = (values: number[]): number => {
@@ -67,15 +69,16 @@ const main = async (): Promise<void> => {
     fieldSeed: scale,
     devSecret: SECRET,
   });
-  const hub = { ...local, registry: local.subgraphs.registry, civilStatus: local.subgraphs["civil-status"] };
+  const hub = { ...local, registry: local.subgraphs.registry };
   const seedSeconds = (performance.now() - seedStarted) / 1000;
 
   const clientToken = await mintDevToken(SECRET, {
     sub: "bench",
     role: Role.CITY_OFFICER,
     provinceCode: "01",
-    fields: [WorkField.CIVIL_STATUS],
+    fields: [WorkField.CIVIL_STATUS, WorkField.LAND],
   });
+  const adminToken = await mintDevToken(SECRET, { sub: "bench-admin", role: Role.ADMIN, fields: [] });
   const handoffKey = await loadHandoffPrivateKey(hub.keys.privateKeyFile);
   const caller = { subject: "bench", role: Role.CITY_OFFICER, provinceCode: "01", fields: [] };
   const someone = (
@@ -110,12 +113,29 @@ const main = async (): Promise<void> => {
       name: "citizens(first: 100) + civilStatus (marital status, marriages)",
       query: `{ citizens(first: 100) { nodes { personalId civilStatus { maritalStatus marriages { registeredAt } } } } }`,
     },
+    {
+      name: "city dashboard: 126 communes' civil-status and land stats + land register figures",
+      query: `{ province(code: "01") { communes { code civilStatus { stats(from: "2025-07-01", to: "2026-12-31") { received onTimeRate overdue } } land { stats(from: "2025-07-01", to: "2026-12-31") { received onTimeRate overdue } registerStats(from: "2025-07-01", to: "2026-12-31") { certificatesIssued transfers permitsIssued } } } } }`,
+    },
+    {
+      name: "land desk: 20 dossiers + applicants' names",
+      query: `{ commune(code: "10369") { land { dossiers(first: 20) { nodes { code status timeliness applicant { fullName } } } } } }`,
+    },
+    {
+      name: "land parcel: uses, certificate, holders' names, encumbrances",
+      query: `{ landParcel(mapUnitCode: "10369", mapSheet: 1, parcelNumber: 1) { areaM2 uses { landUseCode areaM2 } validCertificate { serial holders { role citizen { fullName } } } encumbrances { kind blocksTransfer } } }`,
+    },
+    {
+      name: "citizens(first: 100) + civilStatus + land rights (admin)",
+      query: `{ citizens(first: 100) { nodes { personalId civilStatus { maritalStatus } land { rights { role parcel { areaM2 } } } } } }`,
+      admin: true,
+    },
   ];
 
   const send = async (scenario: Scenario): Promise<void> => {
     const authorization = scenario.direct
       ? `Bearer ${await signHandoff(handoffKey, "registry", { caller, requestId: "bench" }, 60)}`
-      : `Bearer ${clientToken}`;
+      : `Bearer ${scenario.admin ? adminToken : clientToken}`;
     const res = await fetch(scenario.direct ? hub.registry.url : hub.gateway.url, {
       method: "POST",
       headers: { "content-type": "application/json", authorization },
@@ -125,28 +145,35 @@ const main = async (): Promise<void> => {
     if (!res.ok || body.errors) throw new Error(`${scenario.name} failed: ${JSON.stringify(body).slice(0, 300)}`);
   };
 
-  const perRound: Record<string, { medianMs: number[]; p95Ms: number[]; statements: number[]; civilStatus: number[] }> =
-    {};
+  /** Statements per operation in each subgraph of the manifest, per round. */
+  const perRound: Record<string, { medianMs: number[]; p95Ms: number[]; sql: Record<string, number[]> }> = {};
   for (const scenario of scenarios) {
-    perRound[scenario.name] = { medianMs: [], p95Ms: [], statements: [], civilStatus: [] };
+    perRound[scenario.name] = {
+      medianMs: [],
+      p95Ms: [],
+      sql: Object.fromEntries(SUBGRAPH_MANIFEST.map((entry) => [entry.name, []])),
+    };
   }
   for (const scenario of scenarios) for (let i = 0; i < 20; i += 1) await send(scenario); // warm-up
 
+  const statements = () =>
+    Object.fromEntries(
+      SUBGRAPH_MANIFEST.map((entry) => [entry.name, local.subgraphs[entry.name].database.statements.total]),
+    );
   for (let round = 1; round <= rounds; round += 1) {
     for (const scenario of scenarios) {
       const times: number[] = [];
-      const before = hub.registry.database.statements.total;
-      const beforeCivilStatus = hub.civilStatus.database.statements.total;
+      const before = statements();
       for (let i = 0; i < iterations; i += 1) {
         const started = performance.now();
         await send(scenario);
         times.push(performance.now() - started);
       }
+      const after = statements();
       const entry = perRound[scenario.name];
       entry.medianMs.push(median(times));
       entry.p95Ms.push(percentile(times, 95));
-      entry.statements.push((hub.registry.database.statements.total - before) / iterations);
-      entry.civilStatus.push((hub.civilStatus.database.statements.total - beforeCivilStatus) / iterations);
+      for (const name of Object.keys(entry.sql)) entry.sql[name].push((after[name] - before[name]) / iterations);
     }
     process.stderr.write(`round ${round}/${rounds} done\n`);
   }
@@ -159,8 +186,10 @@ const main = async (): Promise<void> => {
       scenario: scenario.name,
       medianMs: Number(median(entry.medianMs).toFixed(2)),
       p95Ms: Number(median(entry.p95Ms).toFixed(2)),
-      registrySqlPerOp: median(entry.statements),
-      civilStatusSqlPerOp: median(entry.civilStatus),
+      // SQL statements per operation in each subgraph: registry / civil-status / land.
+      sqlPerOp: Object.values(entry.sql)
+        .map((values) => median(values))
+        .join(" / "),
       ratioToBaseline: Number(median(ratios).toFixed(2)),
     };
   });

@@ -54,6 +54,21 @@ afterAll(async () => {
   rmSync(calendarDir, { recursive: true, force: true });
 });
 
+/** Stops civil status and starts it again on the same port and database, on the given calendar and clock. */
+const restartCivilStatus = async (calendar: string, clockStart: string): Promise<void> => {
+  const entry = manifestEntry("civil-status");
+  const port = new URL(hub.subgraphs[entry.name].url).port;
+  await hub.subgraphs[entry.name].stop(1000);
+  hub.subgraphs[entry.name] = await startFromManifest(entry, {
+    NODE_ENV: "test",
+    PORT: port,
+    DATABASE_URL: hub.databaseUrls[entry.name],
+    HANDOFF_PUBLIC_KEY_FILE: hub.keys.publicKeyFile,
+    CALENDAR_DIR: calendar,
+    CLOCK_START: clockStart,
+  });
+};
+
 const dossier = async (code: string) =>
   (
     await hub.graphql<{ civilStatusDossier: Record<string, unknown> }>(
@@ -102,18 +117,7 @@ describe("e2e > calendar > a year without an official file", () => {
       copyFileSync(resolve(REPO_ROOT, `infra/calendar/${year}.json`), join(calendarDir, `${year}.json`));
     }
     writeFileSync(join(calendarDir, "2027.json"), JSON.stringify(OFFICIAL_2027));
-    const entry = manifestEntry("civil-status");
-    const running = hub.subgraphs[entry.name];
-    const port = new URL(running.url).port;
-    await running.stop(1000);
-    hub.subgraphs[entry.name] = await startFromManifest(entry, {
-      NODE_ENV: "test",
-      PORT: port,
-      DATABASE_URL: hub.databaseUrls[entry.name],
-      HANDOFF_PUBLIC_KEY_FILE: hub.keys.publicKeyFile,
-      CALENDAR_DIR: calendarDir,
-      CLOCK_START: "2027-01-29T10:00:00+07:00",
-    });
+    await restartCivilStatus(calendarDir, "2027-01-29T10:00:00+07:00");
 
     const body = await dossier(code);
     expect(body.errors).toBeUndefined();
@@ -137,17 +141,7 @@ describe("e2e > calendar > a year without an official file", () => {
   });
 
   it("does not count it again on the next start", async () => {
-    const entry = manifestEntry("civil-status");
-    const port = new URL(hub.subgraphs[entry.name].url).port;
-    await hub.subgraphs[entry.name].stop(1000);
-    hub.subgraphs[entry.name] = await startFromManifest(entry, {
-      NODE_ENV: "test",
-      PORT: port,
-      DATABASE_URL: hub.databaseUrls[entry.name],
-      HANDOFF_PUBLIC_KEY_FILE: hub.keys.publicKeyFile,
-      CALENDAR_DIR: calendarDir,
-      CLOCK_START: "2027-01-29T11:00:00+07:00",
-    });
+    await restartCivilStatus(calendarDir, "2027-01-29T11:00:00+07:00");
     const history = (dossier(code) as Promise<{ data?: { civilStatusDossier: { history: unknown[] } } }>).then(
       (body) => body.data!.civilStatusDossier.history,
     );

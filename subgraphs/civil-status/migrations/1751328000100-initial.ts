@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
 import { createAuditTable } from "../../kit/audit";
-import { createDossierTables } from "../../kit/dossier/entities";
+import { createDossierTables, dropDossierTables } from "../../kit/dossier/entities";
 
 /** Civil-status dossiers with the shared workflow tables, and the audit log. */
 export class Initial1751328000100 implements MigrationInterface {
@@ -13,14 +13,6 @@ export class Initial1751328000100 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of [
-      "audit_event",
-      "idempotency_record",
-      "dossier_sequence",
-      "dossier_transition",
-      "civil_status_dossier",
-    ]) {
-      await runner.dropTable(table);
-    }
+    await dropDossierTables(runner, "civil_status_dossier");
   }
 }

@@ -410,11 +410,12 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
     personalId: string,
     first: number | undefined,
     after: string | undefined,
+    filter: DossierListFilter = {},
   ): Promise<Connection<DossierRecord>> => {
     const size = pageSize(first);
     const scope = policy.applicantListScope(context.caller, personalId);
     if (scope.kind === "NONE") return Promise.resolve({ nodes: [], pageInfo: { endCursor: null, hasNextPage: false } });
-    return dossierPage(context, "applicant_personal_id", personalId, scopeFilter(scope), size, after);
+    return dossierPage(context, "applicant_personal_id", personalId, { ...filter, ...scopeFilter(scope) }, size, after);
   };
 
   /** Who read or wrote a person's records and dossiers in this field: for the person themselves and admins. */

@@ -194,6 +194,13 @@ export class IdempotencyRecord {
   at: Date;
 }
 
+/** Undoes createDossierTables (and the audit log a field's first migration creates beside them). */
+export const dropDossierTables = async (runner: QueryRunner, dossierTable: string): Promise<void> => {
+  for (const table of ["audit_event", "idempotency_record", "dossier_sequence", "dossier_transition", dossierTable]) {
+    await runner.dropTable(table);
+  }
+};
+
 /** Version 2 of the dossier table: whether the due date is provisional, and the limit it was counted with. */
 export const addDueProvenance = async (runner: QueryRunner, dossierTable: string): Promise<void> => {
   await runner.addColumns(dossierTable, [

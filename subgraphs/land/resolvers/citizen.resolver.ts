@@ -1,9 +1,8 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
 
 import { AccessLogConnection, type AccessLogEntry } from "../../kit/audit";
-import type { DossierListFilter } from "../../kit/dossier/listing";
 import { DossierStatus, ENDED_STATES } from "../../kit/dossier/status";
-import { type Connection, pageSize } from "../../kit/pagination";
+import type { Connection } from "../../kit/pagination";
 import { DateScalar } from "../../kit/scalars";
 import { CitizenRef, landDesk } from "../desk";
 import { LandCertificate } from "../entities/certificate";
@@ -90,15 +89,7 @@ export class CitizenLandResolver {
     @Arg("after", () => String, { nullable: true, description: "Sau con trỏ — endCursor of the previous page" })
     after?: string,
   ): Promise<Connection<LandDossier>> {
-    const size = pageSize(first);
-    const scope = landDesk.policy.applicantListScope(context.caller, records.personalId);
-    if (scope.kind === "NONE") return Promise.resolve({ nodes: [], pageInfo: { endCursor: null, hasNextPage: false } });
-    const filter: DossierListFilter = {
-      statuses: OPEN_STATES,
-      ...(scope.kind === "COMMUNE" ? { communeCode: scope.code } : {}),
-      ...(scope.kind === "PROVINCE" ? { provinceCode: scope.code } : {}),
-    };
-    return landDesk.dossierPage(context, "applicant_personal_id", records.personalId, filter, size, after);
+    return landDesk.applicantDossiers(context, records.personalId, first, after, { statuses: OPEN_STATES });
   }
 
   @FieldResolver(() => AccessLogConnection, {
