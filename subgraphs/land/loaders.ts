@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { type EntityManager, In } from "typeorm";
 
+import { writeAudit } from "../kit/audit";
 import { createParameterisedLoader } from "../kit/batch-loader";
 import type { Database } from "../kit/database";
 import type { createDeskLoaders, DeskContext, DeskServices } from "../kit/desk/loaders";
@@ -141,6 +142,43 @@ const queryRegisterStats = async (
   return result;
 };
 
+/** A page of the valid certificates naming a holder who has died, for a commune or a province. */
+export interface DeceasedHoldingsRequest {
+  key: string;
+  kind: "COMMUNE" | "PROVINCE";
+  size: number;
+}
+
+/**
+ * The newest `size` holdings of deceased holders per desk, for many desks in one statement (a
+ * window per commune or province): a dashboard listing them for every commune costs one query.
+ */
+const queryDeceasedHoldings = async (
+  manager: EntityManager,
+  column: "commune_code" | "province_code",
+  keys: readonly string[],
+  size: number,
+): Promise<Map<string, LandCertificateHolder[]>> => {
+  const ranked = (await manager.query(
+    `SELECT k, id FROM (
+       SELECT c.${column} AS k, h.id AS id,
+              ROW_NUMBER() OVER (PARTITION BY c.${column} ORDER BY h.deceased_on DESC, h.id DESC) AS n
+         FROM land_certificate_holder h JOIN land_certificate c ON c.id = h.certificate_id
+        WHERE c.${column} IN (${keys.map(() => "?").join(", ")}) AND c.status = 'VALID' AND h.deceased_on IS NOT NULL
+     ) ranked WHERE n <= ? ORDER BY k, n`,
+    [...keys, size],
+  )) as { k: string; id: number | string }[];
+  const result = new Map<string, LandCertificateHolder[]>(keys.map((key) => [key, []]));
+  if (ranked.length === 0) return result;
+  const holders = await manager.findBy(LandCertificateHolder, { id: In(ranked.map((row) => Number(row.id))) });
+  const byId = new Map(holders.map((holder) => [holder.id, holder]));
+  for (const row of ranked) {
+    const holder = byId.get(Number(row.id));
+    if (holder) result.get(String(row.k))?.push(holder);
+  }
+  return result;
+};
+
 /** The desk's loaders and land's own, made per request so no cache outlives its caller. */
 export const createLandLoaders = (database: Database, context: Parameters<typeof createDeskLoaders>[1]) => {
   const manager = database.dataSource.manager;
@@ -167,8 +205,36 @@ export const createLandLoaders = (database: Database, context: Parameters<typeof
     () => [],
   );
 
+  const certificateById = new DataLoader<number, LandCertificate | null>(async (ids) => {
+    const rows = await manager.findBy(LandCertificate, { id: In([...ids]) });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+
+  /** Holdings of deceased holders per desk; they name people, so the batch writes one audit row for all it shows. */
+  const deceasedHoldings = createParameterisedLoader<DeceasedHoldingsRequest, LandCertificateHolder[]>(
+    async ({ kind, size }, keys) => {
+      const pages = await queryDeceasedHoldings(
+        manager,
+        kind === "COMMUNE" ? "commune_code" : "province_code",
+        keys,
+        size,
+      );
+      const named = [...new Set([...pages.values()].flatMap((holders) => holders.map((holder) => holder.personalId)))];
+      if (named.length > 0) {
+        await writeAudit(manager, context.caller, context.requestId, [
+          { operation: "land.deceased.list", entityType: "Citizen", entityIds: named, outcome: "ALLOWED" },
+        ]);
+      }
+      return pages;
+    },
+    () => [],
+  );
+
   return {
     desk: landDesk.createLoaders(database, context),
+    deceasedHoldings,
+    certificateById,
     citizenLand,
     parcel,
     uses: groupedBy(manager, LandUse, "parcelId"),

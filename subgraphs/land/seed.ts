@@ -357,7 +357,7 @@ export const seedLand = async (dataSource: DataSource, options: SeedLandOptions)
           dossier.code,
           held[0],
         );
-        register.endorse(certificate, "TRANSFER", on, `Chuyển nhượng cho ${buyer.fullName}`, dossier.code);
+        register.endorse(certificate, "SALE", on, `Chuyển nhượng cho ${buyer.fullName}`, dossier.code);
         break;
       }
       case "CERTIFICATE_EXCHANGE":

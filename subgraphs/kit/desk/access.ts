@@ -23,6 +23,10 @@ export type ApplicantListScope =
  */
 export interface DeskPolicy {
   readonly field: WorkField;
+  /** Records kept at a place, read by place: its commune's desk and its province's city officers in the field; admins. */
+  canReadAt(caller: Caller, place: Place): boolean;
+  /** Records kept at a place, written: its commune's officers in the field and leaders; admins. City officers only read. */
+  canWorkAt(caller: Caller, place: Place): boolean;
   /** The desk of its commune and the city officers of its province, in the field; the applicant; admins. */
   canReadDossier(caller: Caller, dossier: DossierRecord): boolean;
   /** Its commune's officers in the field and leaders, admins; the applicant (to withdraw). */
@@ -43,28 +47,32 @@ const provinceOf = (scope: DeskScope, units: AdminUnits): string | undefined =>
 
 /** The rules of DESIGN §7 for one field; `label` names the field in messages ("civil-status"). */
 export const createDeskPolicy = (field: WorkField, label: string): DeskPolicy => {
+  const canReadAt = (caller: Caller, place: Place): boolean =>
+    canSeePlace(caller, place) && worksInField(caller, field);
+  const canWorkAt = (caller: Caller, place: Place): boolean => {
+    switch (caller.role) {
+      case Role.ADMIN:
+        return true;
+      case Role.COMMUNE_OFFICER:
+      case Role.COMMUNE_LEADER:
+        return canReadAt(caller, place);
+      default:
+        return false;
+    }
+  };
   const canReadDossier = (caller: Caller, dossier: DossierRecord): boolean => {
     if (caller.role === Role.CITIZEN)
       return caller.personalId !== undefined && caller.personalId === dossier.applicantPersonalId;
-    return canSeePlace(caller, dossier) && worksInField(caller, field);
+    return canReadAt(caller, dossier);
   };
 
   return {
     field,
+    canReadAt,
+    canWorkAt,
     canReadDossier,
-    canWorkOnDossier: (caller, dossier) => {
-      switch (caller.role) {
-        case Role.ADMIN:
-          return true;
-        case Role.COMMUNE_OFFICER:
-        case Role.COMMUNE_LEADER:
-          return canReadDossier(caller, dossier);
-        case Role.CITIZEN:
-          return caller.personalId === dossier.applicantPersonalId;
-        default:
-          return false;
-      }
-    },
+    canWorkOnDossier: (caller, dossier) =>
+      caller.role === Role.CITIZEN ? caller.personalId === dossier.applicantPersonalId : canWorkAt(caller, dossier),
     canReadRecords: (caller, personalId, places) => {
       switch (caller.role) {
         case Role.ADMIN:

@@ -1,7 +1,5 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
-import { In } from "typeorm";
 
-import { writeAudit } from "../../kit/audit";
 import { badInput } from "../../kit/errors";
 import { pageSize } from "../../kit/pagination";
 import { DateScalar } from "../../kit/scalars";
@@ -120,36 +118,14 @@ export class LandDeskResolver {
   })
   async rightsOfDeceased(
     @Root() desk: Desk,
-    @Ctx() { caller, requestId, database, services }: LandContext,
+    @Ctx() { caller, services, loaders }: LandContext,
     @Arg("first", () => Int, { nullable: true, description: "Số mục — 1 to 100 (default 20)" }) first?: number,
   ): Promise<LandDeceasedHolding[]> {
     const size = pageSize(first);
     landDesk.policy.listAccess(caller, desk.scope, services.units);
-    const manager = database.dataSource.manager;
-    const column = desk.scope.kind === "COMMUNE" ? "c.communeCode" : "c.provinceCode";
-    const holders = await manager
-      .createQueryBuilder(LandCertificateHolder, "h")
-      .innerJoin(LandCertificate, "c", "c.id = h.certificateId")
-      .where(`${column} = :code AND c.status = 'VALID' AND h.deceasedOn IS NOT NULL`, { code: desk.scope.code })
-      .orderBy("h.deceasedOn", "DESC")
-      .addOrderBy("h.id", "DESC")
-      .limit(size)
-      .getMany();
-    const certificates =
-      holders.length === 0
-        ? []
-        : await manager.findBy(LandCertificate, { id: In(holders.map((holder) => holder.certificateId)) });
-    const byId = new Map(certificates.map((certificate) => [certificate.id, certificate]));
-    if (holders.length > 0) {
-      await writeAudit(manager, caller, requestId, [
-        {
-          operation: "land.deceased.list",
-          entityType: "Citizen",
-          entityIds: [...new Set(holders.map((holder) => holder.personalId))],
-          outcome: "ALLOWED",
-        },
-      ]);
-    }
+    const holders = await loaders.deceasedHoldings.load({ key: desk.scope.code, kind: desk.scope.kind, size });
+    const certificates = await Promise.all(holders.map((holder) => loaders.certificateById.load(holder.certificateId)));
+    const byId = new Map(certificates.filter((c) => c !== null).map((certificate) => [certificate.id, certificate]));
     return holders.map((holder) =>
       Object.assign(new LandDeceasedHolding(), { holder, certificate: byId.get(holder.certificateId) }),
     );

@@ -3,11 +3,11 @@ import type { EntityManager } from "typeorm";
 
 import { writeAudit } from "../../kit/audit";
 import { toLocalDate } from "../../kit/calendar";
-import { type Caller, Role, WorkField } from "../../kit/caller";
+import { type Caller, Role } from "../../kit/caller";
 import { createIdempotently } from "../../kit/dossier/workflow";
 import { badInput, forbidden, notFound } from "../../kit/errors";
-import { canSeePlace, worksInField } from "../../kit/guards";
 import { DateScalar } from "../../kit/scalars";
+import { landDesk } from "../desk";
 import { LandCertificate, LandCertificateHolder } from "../entities/certificate";
 import { LandEncumbrance } from "../entities/encumbrance";
 import { LandParcel } from "../entities/parcel";
@@ -24,10 +24,9 @@ const LEGAL_BARS: readonly EncumbranceKind[] = [
   EncumbranceKind.COURT_MEASURE,
 ];
 
-/** The land officers and leaders of the parcel's commune, and admins, keep its encumbrances. */
+/** The land officers and leaders of the parcel's commune, and admins, keep its encumbrances; city officers only read. */
 const requireRegistrar = (caller: Caller, parcel: LandParcel): void => {
-  if (caller.role === Role.ADMIN) return;
-  if (canSeePlace(caller, parcel) && worksInField(caller, WorkField.LAND)) return;
+  if (landDesk.policy.canWorkAt(caller, parcel)) return;
   throw forbidden(`Only the land desk of commune ${parcel.communeCode} records encumbrances on its parcels`);
 };
 

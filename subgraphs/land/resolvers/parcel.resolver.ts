@@ -1,10 +1,9 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 
 import { writeAudit } from "../../kit/audit";
-import { Role, WorkField } from "../../kit/caller";
+import { Role } from "../../kit/caller";
 import { forbidden, notFound } from "../../kit/errors";
-import { canSeePlace, worksInField } from "../../kit/guards";
-import { CitizenRef } from "../desk";
+import { CitizenRef, landDesk } from "../desk";
 import { LandCertificate, LandCertificateEndorsement, LandCertificateHolder } from "../entities/certificate";
 import { ConstructionPermit } from "../entities/construction-permit";
 import { LandEncumbrance } from "../entities/encumbrance";
@@ -18,7 +17,7 @@ import { requireParcelKey } from "./checks";
 const mayReadParcel = (context: LandContext, parcel: LandParcel, holderIds: readonly string[]): boolean => {
   const { caller } = context;
   if (caller.role === Role.CITIZEN) return caller.personalId !== undefined && holderIds.includes(caller.personalId);
-  return canSeePlace(caller, parcel) && worksInField(caller, WorkField.LAND);
+  return landDesk.policy.canReadAt(caller, parcel);
 };
 
 @Resolver(() => LandParcel)
