@@ -68,6 +68,19 @@ export const gatewaySettings = {
       return ttl;
     },
   }),
+  subgraphTimeoutMs: setting({
+    name: "SUBGRAPH_TIMEOUT_MS",
+    description:
+      "longest wait for one subgraph call; past it the fields that call was for are null with SUBGRAPH_TIMEOUT, and the rest of the answer stands",
+    devDefault: "8000",
+    parse: parsePositiveInt,
+  }),
+  readinessTimeoutMs: setting({
+    name: "READINESS_TIMEOUT_MS",
+    description: "longest wait for each subgraph's /ready when the gateway's /ready is asked",
+    devDefault: "2000",
+    parse: parsePositiveInt,
+  }),
   corsOrigins: setting({
     name: "CORS_ORIGINS",
     description: "comma-separated origins whose pages may call the gateway from a browser; empty: same origin only",

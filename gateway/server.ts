@@ -18,13 +18,16 @@ export interface RunningGateway extends HttpService {
   stop(graceMs?: number): Promise<void>;
 }
 
-const healthUrl = (graphqlUrl: string): string => new URL("/health", graphqlUrl).toString();
+const readyUrl = (graphqlUrl: string): string => new URL("/ready", graphqlUrl).toString();
 
-/** Are all subgraphs alive? The gateway is ready only when it can route everywhere. */
-const subgraphsAlive = async (urls: string[]): Promise<boolean> => {
+/**
+ * Are all subgraphs ready, their databases reachable? The gateway is ready only when it can answer
+ * everywhere; each check is bounded, so a hung subgraph makes the gateway not ready, not stuck.
+ */
+const subgraphsReady = async (urls: string[], timeoutMs: number): Promise<boolean> => {
   const answers = await Promise.all(
     urls.map((url) =>
-      fetch(healthUrl(url), { signal: AbortSignal.timeout(2000) }).then(
+      fetch(readyUrl(url), { signal: AbortSignal.timeout(timeoutMs) }).then(
         (res) => res.ok,
         () => false,
       ),
@@ -57,7 +60,7 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
     buildService: ({ name, url }) => {
       const target = urls[name] ?? url;
       if (!target) throw new Error(`No URL configured for subgraph ${name}`);
-      return new HandoffDataSource(target, name, privateKey, config.handoffTtlSeconds);
+      return new HandoffDataSource(target, name, privateKey, config.handoffTtlSeconds, config.subgraphTimeoutMs);
     },
   });
   const limits = requestLimits(config, listSizesOf(supergraphSdl));
@@ -86,7 +89,7 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
       authenticate: ({ headers }) =>
         verifier.verify(Array.isArray(headers.authorization) ? headers.authorization[0] : headers.authorization),
       context: async (caller, { requestId }) => ({ caller, requestId }),
-      ready: () => subgraphsAlive(Object.values(urls)),
+      ready: () => subgraphsReady(Object.values(urls), config.readinessTimeoutMs),
       metrics: () => ({}),
       routes: graphiqlRoutes(config),
       corsOrigins: config.corsOrigins,

@@ -24,11 +24,15 @@ export interface LocalHubOptions {
   fieldSeed?: (typeof SEED_SCALES)[number];
   /** The field subgraphs' clock starts here (ISO 8601 with offset) instead of the real time: a desk's day replayed. */
   clockStart?: string;
+  /** Settings for the gateway beyond the defaults (a shorter subgraph timeout, say). */
+  gatewayEnv?: Record<string, string>;
 }
 
 export interface LocalHub {
   /** Every subgraph of the manifest, by name. */
   subgraphs: Record<string, RunningSubgraph>;
+  /** The settings each subgraph was started with, by name: a test restarts one with them. */
+  subgraphEnv: Record<string, NodeJS.ProcessEnv>;
   gateway: RunningGateway;
   keys: HandoffKeyFiles;
   close(): Promise<void>;
@@ -44,6 +48,7 @@ export const startLocalHub = async (options: LocalHubOptions): Promise<LocalHub>
   const keysDir = mkdtempSync(join(tmpdir(), "hub-keys-"));
   const keys = await ensureHandoffKeys(keysDir);
   const subgraphs: Record<string, RunningSubgraph> = {};
+  const subgraphEnv: Record<string, NodeJS.ProcessEnv> = {};
   const stopAll = async () => {
     for (const subgraph of Object.values(subgraphs).reverse()) await subgraph.stop(1000);
   };
@@ -51,7 +56,7 @@ export const startLocalHub = async (options: LocalHubOptions): Promise<LocalHub>
     for (const entry of SUBGRAPH_MANIFEST) {
       const url = options.databaseUrls[entry.name];
       if (!url) throw new Error(`No database URL for the ${entry.name} subgraph`);
-      subgraphs[entry.name] = await startFromManifest(entry, {
+      subgraphEnv[entry.name] = {
         NODE_ENV: "test",
         PORT: "0",
         DATABASE_URL: url,
@@ -63,7 +68,8 @@ export const startLocalHub = async (options: LocalHubOptions): Promise<LocalHub>
         ...(options.adminUnitsFile ? { ADMIN_UNITS_FILE: options.adminUnitsFile } : {}),
         ...(options.adminMergesFile ? { ADMIN_MERGES_FILE: options.adminMergesFile } : {}),
         ...(options.clockStart && entry.dossier ? { CLOCK_START: options.clockStart } : {}),
-      });
+      };
+      subgraphs[entry.name] = await startFromManifest(entry, subgraphEnv[entry.name]);
     }
   } catch (error) {
     await stopAll();
@@ -77,10 +83,12 @@ export const startLocalHub = async (options: LocalHubOptions): Promise<LocalHub>
       JWT_DEV_SECRET: options.devSecret,
       HANDOFF_PRIVATE_KEY_FILE: keys.privateKeyFile,
       ...subgraphUrlSettings(subgraphs),
+      ...options.gatewayEnv,
     }),
   );
   return {
     subgraphs,
+    subgraphEnv,
     gateway,
     keys,
     close: async () => {

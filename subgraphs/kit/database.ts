@@ -64,7 +64,16 @@ export interface DatabaseOptions {
   synchronize?: boolean;
   /** Refuse MySQL servers that may lose acknowledged commits (DESIGN §10). Default true. */
   requireDurableMysql?: boolean;
+  /**
+   * On MySQL, the longest a statement may wait for its answer before the client gives up on it
+   * (and on its connection), so a hung server costs an error, not a request that never ends.
+   * SQLite waits at most its busy timeout for a lock. Default 20 s.
+   */
+  statementTimeoutMs?: number;
 }
+
+/** How long a readiness check waits for the database before saying it is not ready. */
+export const READINESS_TIMEOUT_MS = 2000;
 
 export const describeDatabaseUrl = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
 
@@ -76,13 +85,13 @@ const toDataSourceOptions = (options: DatabaseOptions, logger: Logger): DataSour
     synchronize: options.synchronize ?? false,
     logger,
     logging: true as const,
-    maxQueryExecutionTime: 1000,
   };
   if (options.url.startsWith("sqlite:")) {
     return {
       ...common,
       type: "better-sqlite3",
       database: options.url.slice("sqlite:".length),
+      maxQueryExecutionTime: 1000,
       // WAL lets readers work while a writer commits; FULL sync keeps every acknowledged commit.
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         db.pragma("journal_mode = WAL");
@@ -100,6 +109,10 @@ const toDataSourceOptions = (options: DatabaseOptions, logger: Logger): DataSour
       charset: "utf8mb4_unicode_ci",
       timezone: "Z",
       dateStrings: ["DATE"],
+      // Every wait is bounded (DESIGN §10): opening a connection, and each statement's answer.
+      connectTimeout: 5000,
+      enableQueryTimeout: true,
+      maxQueryExecutionTime: options.statementTimeoutMs ?? 20_000,
       extra: { connectionLimit: 10 },
     };
   }
@@ -164,12 +177,17 @@ const isDeadlock = (error: unknown): boolean =>
 export const sqlInstant = (at: Date): string => at.toISOString().replace("T", " ").replace("Z", "");
 
 /** True when the database answers a trivial query: the readiness probe. */
-export const isDatabaseReachable = async (database: Database): Promise<boolean> => {
+export const isDatabaseReachable = async (database: Database, timeoutMs = READINESS_TIMEOUT_MS): Promise<boolean> => {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
   try {
-    await database.dataSource.query("SELECT 1");
-    return true;
+    return await Promise.race([database.dataSource.query("SELECT 1").then(() => true), gaveUp]);
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 };
 

@@ -2,8 +2,6 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-import { startFromManifest } from "../../infra/manifest";
-import { manifestEntry } from "../../subgraphs/kit/manifest";
 import type { Citizen } from "../../subgraphs/registry/entities/citizen";
 import { type Hub, PERSONAS, startHub } from "../support/hub";
 import { REPO_ROOT } from "../support/repo";
@@ -54,20 +52,9 @@ afterAll(async () => {
   rmSync(calendarDir, { recursive: true, force: true });
 });
 
-/** Stops civil status and starts it again on the same port and database, on the given calendar and clock. */
-const restartCivilStatus = async (calendar: string, clockStart: string): Promise<void> => {
-  const entry = manifestEntry("civil-status");
-  const port = new URL(hub.subgraphs[entry.name].url).port;
-  await hub.subgraphs[entry.name].stop(1000);
-  hub.subgraphs[entry.name] = await startFromManifest(entry, {
-    NODE_ENV: "test",
-    PORT: port,
-    DATABASE_URL: hub.databaseUrls[entry.name],
-    HANDOFF_PUBLIC_KEY_FILE: hub.keys.publicKeyFile,
-    CALENDAR_DIR: calendar,
-    CLOCK_START: clockStart,
-  });
-};
+/** Starts civil status again on the same port and database, on the given calendar and clock. */
+const restartCivilStatus = (calendar: string, clockStart: string): Promise<void> =>
+  hub.restart("civil-status", { CALENDAR_DIR: calendar, CLOCK_START: clockStart });
 
 const dossier = async (code: string) =>
   (

@@ -1,9 +1,10 @@
 import { mintDevToken } from "../../gateway/auth";
 import type { RunningGateway } from "../../gateway/server";
 import { startLocalHub } from "../../infra/dev/local-hub";
+import { startFromManifest } from "../../infra/manifest";
 import type { IdentityClaims } from "../../subgraphs/kit/caller";
 import { configureLogger } from "../../subgraphs/kit/logger";
-import { SUBGRAPH_MANIFEST } from "../../subgraphs/kit/manifest";
+import { manifestEntry, SUBGRAPH_MANIFEST } from "../../subgraphs/kit/manifest";
 import type { RunningSubgraph } from "../../subgraphs/kit/service";
 import { createTestDatabaseUrl, type TestDatabaseUrl } from "./database";
 import { ADMIN_MERGES_FILE, ADMIN_UNITS_FILE } from "./repo";
@@ -24,6 +25,13 @@ export interface Hub {
   subgraphs: Record<string, RunningSubgraph>;
   /** Each subgraph's database, by name. */
   databaseUrls: Record<string, string>;
+  /**
+   * Stops one subgraph (it drains, as on SIGTERM) and, unless `stopOnly`, starts it again on the
+   * same port and database with its settings and `env` on top: a restart, or a new calendar file.
+   */
+  restart(name: string, env?: Record<string, string>, options?: { stopOnly?: boolean }): Promise<void>;
+  /** Starts again a subgraph stopped with `restart(name, {}, { stopOnly: true })`. */
+  resume(name: string, env?: Record<string, string>): Promise<void>;
   registry: RunningSubgraph;
   civilStatus: RunningSubgraph;
   gateway: RunningGateway;
@@ -70,6 +78,8 @@ export const DESK_DAY_START = "2026-07-01T08:30:00+07:00";
 export interface HubOptions {
   /** Where civil status's clock starts; DESK_DAY_START unless a test needs another day. */
   clockStart?: string;
+  /** Gateway settings beyond the defaults, e.g. a short SUBGRAPH_TIMEOUT_MS for fault tests. */
+  gatewayEnv?: Record<string, string>;
 }
 
 /**
@@ -88,6 +98,7 @@ export const startHub = async (options: HubOptions = {}): Promise<Hub> => {
     adminUnitsFile: ADMIN_UNITS_FILE,
     adminMergesFile: ADMIN_MERGES_FILE,
     clockStart: options.clockStart ?? DESK_DAY_START,
+    gatewayEnv: options.gatewayEnv,
   });
   const { subgraphs, gateway, keys } = local;
 
@@ -104,12 +115,32 @@ export const startHub = async (options: HubOptions = {}): Promise<Hub> => {
     return { status: res.status, body: (await res.json()) as GraphqlResponse["body"] } as never;
   };
 
+  const ports: Record<string, string> = {};
+  const start = async (name: string, env: Record<string, string> = {}) => {
+    subgraphs[name] = await startFromManifest(manifestEntry(name), {
+      ...local.subgraphEnv[name],
+      PORT: ports[name],
+      ...env,
+    });
+  };
+
   return {
+    restart: async (name, env = {}, { stopOnly = false } = {}) => {
+      ports[name] = new URL(subgraphs[name].url).port;
+      await subgraphs[name].stop(1000);
+      if (!stopOnly) await start(name, env);
+    },
+    resume: (name, env = {}) => start(name, env),
     gatewayUrl: gateway.url,
     subgraphs,
     databaseUrls: Object.fromEntries(Object.entries(databases).map(([name, db]) => [name, db.url])),
-    registry: subgraphs.registry,
-    civilStatus: subgraphs["civil-status"],
+    // Getters: a restarted subgraph is a new service.
+    get registry() {
+      return subgraphs.registry;
+    },
+    get civilStatus() {
+      return subgraphs["civil-status"];
+    },
     gateway,
     registryDb: databases.registry,
     keys,

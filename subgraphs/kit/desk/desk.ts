@@ -503,9 +503,12 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
 
   @Resolver(() => CommuneRef)
   class CommuneDeskResolver {
+    // Nullable (DESIGN §3): when this field's service is down, slow or refuses, the desk is null
+    // with an error on its path, and the registry's part of the answer stands.
     @FieldResolver(() => Desk, {
       name: names.namespace,
-      description: `${names.vi} — the commune's ${names.label} desk`,
+      nullable: true,
+      description: `${names.vi} — the commune's ${names.label} desk; null, with an error on its path, when the field cannot answer`,
     })
     desk(@Root() commune: CommuneRef): Desk {
       return Object.assign(new Desk(), { scope: { kind: "COMMUNE", code: commune.code } });
@@ -516,7 +519,8 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
   class ProvinceDeskResolver {
     @FieldResolver(() => Desk, {
       name: names.namespace,
-      description: `${names.vi} — ${names.en} across the province's communes`,
+      nullable: true,
+      description: `${names.vi} — ${names.en} across the province's communes; null, with an error on its path, when the field cannot answer`,
     })
     desk(@Root() province: ProvinceRef): Desk {
       return Object.assign(new Desk(), { scope: { kind: "PROVINCE", code: province.code } });
@@ -710,7 +714,12 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
       return catalogue.byCode(dossier.procedureCode)?.nameVi ?? dossier.procedureCode;
     }
 
-    @FieldResolver(() => CitizenRef, { description: "Người nộp — the applicant, read from the population reference" })
+    // Nullable: when the registry cannot answer, the dossier's own fields stand without the name.
+    @FieldResolver(() => CitizenRef, {
+      nullable: true,
+      description:
+        "Người nộp — the applicant, read from the population reference; null, with an error on its path, when the registry cannot answer",
+    })
     applicant(@Root() dossier: DossierRecord): CitizenRef {
       return CitizenRef.of(dossier.applicantPersonalId);
     }
