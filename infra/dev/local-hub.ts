@@ -50,7 +50,7 @@ export const startLocalHub = async (options: LocalHubOptions): Promise<LocalHub>
   const subgraphs: Record<string, RunningSubgraph> = {};
   const subgraphEnv: Record<string, NodeJS.ProcessEnv> = {};
   const stopAll = async () => {
-    for (const subgraph of Object.values(subgraphs).reverse()) await subgraph.stop(1000);
+    for (const subgraph of Object.values(subgraphs).reverse()) await subgraph.stop(200);
   };
   try {
     for (const entry of SUBGRAPH_MANIFEST) {
@@ -92,7 +92,7 @@ export const startLocalHub = async (options: LocalHubOptions): Promise<LocalHub>
     gateway,
     keys,
     close: async () => {
-      await gateway.stop(1000);
+      await gateway.stop(200);
       await stopAll();
       rmSync(keysDir, { recursive: true, force: true });
     },

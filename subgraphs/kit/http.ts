@@ -92,6 +92,11 @@ const toHeaderMap = (req: IncomingMessage): HeaderMap => {
  * The HTTP front of every service: /health, /ready, /metrics and the GraphQL endpoint, with
  * authentication before parsing, a body-size limit, request ids and draining shutdown.
  */
+/** How long a draining service waits with nothing in flight and nothing arriving before it closes. */
+const DRAIN_QUIET_MS = 150;
+/** How long a draining service keeps answering at least (unless its grace period is shorter). */
+const DRAIN_MIN_MS = 1000;
+
 export const startHttpService = async <TContext extends BaseContext, TAuth>(
   options: HttpServiceOptions<TContext, TAuth>,
   port: number,
@@ -100,8 +105,8 @@ export const startHttpService = async <TContext extends BaseContext, TAuth>(
   const graphqlPath = options.graphqlPath ?? "/graphql";
   let inFlight = 0;
   let draining = false;
+  let lastRequestAt = 0;
   let requests = 0;
-  let idle: (() => void) | undefined;
 
   const handleGraphql = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const fallbackId = randomUUID();
@@ -213,12 +218,12 @@ export const startHttpService = async <TContext extends BaseContext, TAuth>(
       return;
     }
     if (applyCors(req, res)) return;
-    if (draining) {
-      sendJson(res, 503, errorBody("UNAVAILABLE", "The service is shutting down"), { connection: "close" });
-      return;
-    }
+    // While draining, a request that reaches us is still answered (it was sent before clients could
+    // know); the answer closes its connection, so the client's next request opens a new one elsewhere.
+    if (draining) res.setHeader("connection", "close");
     inFlight += 1;
     requests += 1;
+    lastRequestAt = Date.now();
     handleGraphql(req, res, url)
       .catch((error: unknown) => {
         if (error instanceof HttpError) {
@@ -233,7 +238,6 @@ export const startHttpService = async <TContext extends BaseContext, TAuth>(
       })
       .finally(() => {
         inFlight -= 1;
-        if (inFlight === 0) idle?.();
       });
   });
   server.keepAliveTimeout = 5000;
@@ -250,15 +254,22 @@ export const startHttpService = async <TContext extends BaseContext, TAuth>(
     port: address.port,
     url: `http://${hostForUrl}:${address.port}${graphqlPath}`,
     close: async (graceMs = 10_000) => {
+      // Drain (DESIGN §10): /ready and /health say so at once, so no new work is routed here; every
+      // request that still arrives is answered, each answer closing its connection; once nothing
+      // is in flight and nothing has arrived for a short while (or the grace period is over), the
+      // listener and the remaining connections are closed.
       draining = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      if (inFlight > 0) {
-        await Promise.race([
-          new Promise<void>((resolve) => (idle = resolve)),
-          new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
-        ]);
+      const started = Date.now();
+      const deadline = started + graceMs;
+      // Requests a client sent just before the signal may still be on their way (the gateway verifies
+      // and plans before it calls): keep answering for a moment even when nothing is in flight.
+      const earliest = started + Math.min(graceMs, DRAIN_MIN_MS);
+      while (Date.now() < deadline) {
+        const now = Date.now();
+        if (now >= earliest && inFlight === 0 && now - lastRequestAt >= DRAIN_QUIET_MS) break;
+        await new Promise((resolve) => setTimeout(resolve, 20).unref());
       }
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
     },

@@ -142,3 +142,52 @@ describe("e2e > faults > a field subgraph that hangs", () => {
     expect(await gatewayReady()).toBe(200);
   });
 });
+
+describe("e2e > faults > shutdown", () => {
+  const receiptBurst = async (prefix: string, count: number) => {
+    const officer = await hub.token(PERSONAS.ungThienOfficer);
+    const residents = await hub.registry.database.dataSource.manager.find(Citizen, {
+      where: { residenceCommuneCode: "10369" },
+      take: count,
+    });
+    return Array.from({ length: count }, (_, i) =>
+      hub.graphql<{ receiveCivilStatusDossier: { code: string } }>(
+        `mutation($input: ReceiveCivilStatusDossierInput!) { receiveCivilStatusDossier(input: $input) { code } }`,
+        {
+          input: {
+            idempotencyKey: `${prefix}-${i}`,
+            procedureCode: "1.004873",
+            applicantPersonalId: residents[i % residents.length].personalId,
+          },
+        },
+        { token: officer },
+      ),
+    );
+  };
+
+  it("answers every receipt of a burst sent before civil status was told to stop, and stores each once", async () => {
+    // 20 receipts reach the desk; 5 ms later civil status is told to stop, as on SIGTERM.
+    const burst = await receiptBurst("drain-civil", 20);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const stopping = hub.restart("civil-status", {}, { stopOnly: true });
+    const answers = await Promise.all(burst);
+    await stopping;
+    await hub.resume("civil-status");
+    expect(answers.map((res) => [res.status, res.body.errors])).toEqual(answers.map(() => [200, undefined]));
+    const codes = answers.map((res) => res.body.data!.receiveCivilStatusDossier.code);
+    expect(new Set(codes).size).toBe(20);
+    const [{ n }] = (await hub.civilStatus.database.dataSource.query(
+      `SELECT COUNT(*) AS n FROM civil_status_dossier WHERE code IN (${codes.map(() => "?").join(", ")})`,
+      codes,
+    )) as { n: number | string }[];
+    expect(Number(n)).toBe(20);
+  });
+
+  it("drains the gateway too: what it received before stopping is answered", async () => {
+    const burst = await receiptBurst("drain-gateway", 20);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await hub.gateway.stop(5000);
+    const answers = await Promise.all(burst);
+    expect(answers.map((res) => [res.status, res.body.errors])).toEqual(answers.map(() => [200, undefined]));
+  });
+});

@@ -61,7 +61,7 @@ export const startProductionGateway = async (
         .setExpirationTime("10m")
         .sign(signingKey),
     close: async () => {
-      await gateway.stop(1000);
+      await gateway.stop(200);
       rmSync(dir, { recursive: true, force: true });
     },
   };
