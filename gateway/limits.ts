@@ -35,6 +35,7 @@ import { ConfigError, parsePositiveInt, setting } from "../subgraphs/kit/config"
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../subgraphs/kit/page-size";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./handoff-data-source";
+import { checkInputScalars } from "./input-scalars";
 
 /** The subgraphs refuse larger pages (DESIGN §9). */
 export const SUBGRAPH_MAX_PAGE_SIZE = MAX_PAGE_SIZE;
@@ -455,6 +456,7 @@ export const checkOperation = (
   // execution would refuse is refused here, as bad input rather than after planning.
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables, { maxErrors: 1 });
   if (coerced.errors) throw badUserInput(coerced.errors[0].message);
+  checkInputScalars(schema, document, operation, coerced.coerced);
   checkPageSizes(schema, document, operation, coerced.coerced, config.maxPageSize);
   const cost = operationCost(schema, document, operation, coerced.coerced, { listSizes });
   if (cost > config.maxQueryCost) {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
+import type { GraphQLFormattedError } from "graphql";
 
 import { loadHandoffPrivateKey } from "../subgraphs/kit/handoff";
 import { type HttpService, startHttpService } from "../subgraphs/kit/http";
@@ -35,6 +36,16 @@ const subgraphsReady = async (urls: string[], timeoutMs: number): Promise<boolea
   );
   return answers.every(Boolean);
 };
+
+/**
+ * Apollo Server refuses an automatic persisted query whose hash does not match its text with a 400
+ * and no code of its own (so INTERNAL_SERVER_ERROR by default): give it the code it deserves.
+ */
+const withStableCode = (formatted: GraphQLFormattedError): GraphQLFormattedError =>
+  formatted.message === "provided sha does not match query" &&
+  [undefined, "INTERNAL_SERVER_ERROR"].includes(formatted.extensions?.code as string | undefined)
+    ? { ...formatted, extensions: { ...formatted.extensions, code: "PERSISTED_QUERY_HASH_MISMATCH" } }
+    : formatted;
 
 const clientVerifier = (config: GatewayConfig): ClientTokenVerifier => {
   if (config.nodeEnv === "production") {
@@ -73,7 +84,7 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
     hideSchemaDetailsFromClientErrors: production,
     introspection: true,
     includeStacktraceInErrorResponses: !production,
-    formatError: formatError(production),
+    formatError: (formatted, error) => formatError(production)(withStableCode(formatted), error),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     // Shutdown is ours (stopOnSignals): drain HTTP first, then stop Apollo.

@@ -26,6 +26,14 @@ describe("infra > token", () => {
     });
   });
 
+  it("gives tokens of different citizens different subjects, so their access logs tell them apart", () => {
+    const subjectOf = (id: string) => claimsFromArgs(["--role", "CITIZEN", "--personal-id", id], UNITS).claims.sub;
+    expect([subjectOf("001068698919"), subjectOf("001090999999")]).toEqual([
+      "dev-citizen-001068698919",
+      "dev-citizen-001090999999",
+    ]);
+  });
+
   it.each([
     [["--role", "MAYOR"], /--role must be one of/],
     [["--role", "COMMUNE_OFFICER"], /--commune is required/],

@@ -45,6 +45,7 @@ import { requireRole } from "../guards";
 import { type Connection, connectionOf, decodeCursor, pageSize, toPage } from "../pagination";
 import { parsePersonalId } from "../personal-id";
 import { DateScalar } from "../scalars";
+import { toNfc } from "../text";
 import { type ApplicantListScope, createDeskPolicy, type DeskPolicy, type DeskScope } from "./access";
 import { type Catalogue, type DeskProcedure, formatLimit, parseLimit } from "./catalogue";
 import { defineDossierEntity, type DossierEntity } from "./entity";
@@ -103,6 +104,22 @@ interface NewDossier {
   due: FixedDue | null;
   note?: string;
 }
+
+/** The longest note a dossier's history keeps (the column's size, the same on both databases). */
+export const MAX_NOTE_LENGTH = 500;
+
+/**
+ * A note as the history stores it: NFC, trimmed, none when blank, refused past MAX_NOTE_LENGTH
+ * (SQLite would keep it and MySQL refuse it; neither may decide for us).
+ */
+export const noteOf = (note: string | null | undefined, field: string): string | undefined => {
+  const text = toNfc((note ?? "").trim());
+  if (text.length === 0) return undefined;
+  if (text.length > MAX_NOTE_LENGTH) {
+    throw badInput(field, `A note holds at most ${MAX_NOTE_LENGTH} characters; this one has ${text.length}`);
+  }
+  return text;
+};
 
 /** What issuing a result sees: the dossier just moved to COMPLETED, its procedure, the transaction and the time. */
 export interface Completion<P> {
@@ -643,7 +660,7 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
         channel: DossierChannel.DESK,
         at: now,
         due,
-        note: input.note,
+        note: noteOf(input.note, "input.note"),
       });
     }
 
@@ -670,7 +687,7 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
         channel: DossierChannel.ONLINE,
         at: services.clock(),
         due: null,
-        note: input.note,
+        note: noteOf(input.note, "input.note"),
       });
     }
 
@@ -695,7 +712,7 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
           code,
           expectedVersion,
           to,
-          note: note ?? undefined,
+          note: noteOf(note, "note"),
           at: services.clock(),
         });
         // A result that goes into a register is issued and completes its dossier in one step.
@@ -780,9 +797,11 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
       Province: ({ code }: { code: string }) => Object.assign(new ProvinceRef(), { code }),
       // A citizen is the registry's; here only the key, and the field's namespace decides who may read what.
       Citizen: ({ personalId }: { personalId: string }) => CitizenRef.of(personalId),
+      // A code this desk does not hold is NOT_FOUND on the path that asked (dossier(code), say).
       [typeName]: async ({ code }: { code: string }, { loaders }: Context) => {
         const dossier = await loaders.desk.dossier.load(code);
         if (dossier instanceof Error) throw dossier;
+        if (!dossier) throw notFound("Dossier", code, "code");
         return dossier;
       },
     },
