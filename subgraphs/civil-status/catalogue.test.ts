@@ -26,10 +26,16 @@ describe("civil-status > catalogue > CIVIL_STATUS_PROCEDURES", () => {
   test.each<[string, string, ProcedureLimit, ProcedureLimit | undefined, CivilStatusResult]>([
     ["1.001193", "Đăng ký khai sinh", SAME_DAY, undefined, "BIRTH_CERTIFICATE"],
     ["1.000894", "Đăng ký kết hôn", SAME_DAY, workingDays(5), "MARRIAGE_CERTIFICATE"],
-    ["1.000656", "Đăng ký khai tử", SAME_DAY, workingDays(3), "DEATH_CERTIFICATE"],
+    ["1.000656", "Đăng ký khai tử", SAME_DAY, workingDays(5), "DEATH_CERTIFICATE"],
     ["1.004873", "Cấp Giấy xác nhận tình trạng hôn nhân", workingDays(3), undefined, "MARITAL_STATUS_CERTIFICATE"],
-    ["2.000635", "Cấp bản sao trích lục hộ tịch", SAME_DAY, undefined, "EXTRACT_COPY"],
-    ["1.004859", "Đăng ký thay đổi, cải chính, bổ sung hộ tịch", workingDays(3), workingDays(6), "CORRECTION"],
+    ["2.000635", "Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh", SAME_DAY, undefined, "EXTRACT_COPY"],
+    [
+      "1.004859",
+      "Đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch, xác định lại dân tộc",
+      workingDays(3),
+      workingDays(6),
+      "CORRECTION",
+    ],
   ])("%s (%s) has its statutory limits and result", (code, nameVi, limit, withVerification, result) => {
     // Each procedure carries the limits the law sets for it and the kind of paper it issues.
     const procedure = procedureByCode(code);
@@ -125,12 +131,20 @@ describe("civil-status > catalogue > limitFor", () => {
 
   test("gives 3 working days for a death that needs verification", () => {
     // A death registration that needs checking may take up to 3 working days.
-    expect(limitFor(procedureByCode("1.000656")!, { verificationNeeded: true })).toEqual(workingDays(3));
+    expect(limitFor(procedureByCode("1.000656")!, { verificationNeeded: true })).toEqual(workingDays(5));
   });
 
   test("gives 3 plus 3 working days for a correction that needs verification", () => {
     // Art. 28(2): the 3 working days are extended by at most 3 more when verification is needed.
     expect(limitFor(procedureByCode("1.004859")!, { verificationNeeded: true })).toEqual(workingDays(6));
+    // Completing missing information alone: 1 working day (art. 29; national record case .01).
+    expect(limitFor(procedureByCode("1.004859")!, { verificationNeeded: false, completionOnly: true })).toEqual(
+      workingDays(1),
+    );
+    // Other procedures have no shorter completion limit.
+    expect(limitFor(procedureByCode("1.004873")!, { verificationNeeded: false, completionOnly: true })).toEqual(
+      workingDays(3),
+    );
   });
 
   test.each(["1.001193", "1.004873", "2.000635"])(

@@ -33,6 +33,8 @@ export interface CivilStatusProcedure {
   readonly limit: ProcedureLimit;
   /** The longer limit the law allows when the officer must verify facts first, where it allows one. */
   readonly limitWithVerification?: ProcedureLimit;
+  /** The shorter limit when the request only completes missing information (bổ sung), where there is one. */
+  readonly limitForCompletion?: ProcedureLimit;
   readonly result: CivilStatusResult;
   /** The article of the law and the implementing instruments, most specific first. */
   readonly legalBasis: readonly string[];
@@ -85,18 +87,22 @@ export const CIVIL_STATUS_PROCEDURES: readonly CivilStatusProcedure[] = Object.f
         nameVi: "Đăng ký khai tử",
         nameEn: "Death registration",
         limit: SAME_DAY,
-        limitWithVerification: workingDays(3),
-        // The paper issued is the death extract (trích lục khai tử): since 2016 the Law on Civil Status
-        // no longer issues a separate death certificate, but the desk reports it as one.
+        // The 2026 national record lists three cases, 1 day, 2 days and 5 working days; the longest,
+        // for a death that needs verifying, bounds the due date when the officer must verify.
+        limitWithVerification: workingDays(5),
+        // The paper issued is the death extract (trích lục khai tử, KQ.G15.000034): since 2016 the Law
+        // on Civil Status no longer issues a separate death certificate, but the desk reports it as one.
         result: "DEATH_CERTIFICATE",
         legalBasis: [
-          "Luật Hộ tịch 2014, art. 34 (recorded as soon as the papers are received; up to 3 working days when verification is needed)",
+          "Luật Hộ tịch 2014, art. 34 (recorded as soon as the papers are received; the record of the dead person is locked)",
           "Luật Hộ tịch 2014, art. 32 (competence) and art. 33 (relatives register within 15 days of death)",
-          "Nghị định 123/2015/NĐ-CP (implementing the Law on Civil Status)",
+          "National procedure record 1.000656 (2026, under QĐ 163/QĐ-BTP): cases of 1 day, 2 days and 5 working days",
+          "Nghị định 123/2015/NĐ-CP as amended by Nghị định 07/2025/NĐ-CP; Nghị định 120/2025/NĐ-CP (two-tier competence)",
         ],
         note:
-          "The 15-day period of art. 33 is confirmed; the 3-working-day verification limit is taken from DESIGN §5 " +
-          "and the usual reading of art. 34(2), whose text could not be checked here.",
+          "Art. 34 has no verification period: the earlier 3 working days came from QĐ 1872/QĐ-BTP (2020), since " +
+          "replaced. Which of the 2026 record's cases is the 5-working-day one was not stated; confirm against the " +
+          "full text of QĐ 163/QĐ-BTP.",
       },
       {
         code: "1.004873",
@@ -115,36 +121,41 @@ export const CIVIL_STATUS_PROCEDURES: readonly CivilStatusProcedure[] = Object.f
       },
       {
         code: "2.000635",
-        nameVi: "Cấp bản sao trích lục hộ tịch",
-        nameEn: "Copy of a civil-status extract",
+        nameVi: "Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh",
+        nameEn: "Copy of a civil-status extract or of a birth certificate",
         limit: SAME_DAY,
         result: "EXTRACT_COPY",
         legalBasis: [
-          "Luật Hộ tịch 2014, art. 63 and 64 (copies of extracts issued from the civil-status database)",
-          "Nghị định 123/2015/NĐ-CP (implementing the Law on Civil Status)",
+          "Luật Hộ tịch 2014, art. 63 and 64 (copies of extracts issued from the civil-status database, as soon as asked)",
+          "National procedure record 2.000635 (2026): same-day cases; a 15-working-day case (2.000635.01) not handled at the desk",
+          "Thông tư 281/2016/TT-BTC (fee: 8,000 VND a copy)",
         ],
         note:
-          "That any person may ask the office holding the civil-status database for a copy, issued as soon as the " +
-          "request is received, is confirmed; the article numbers 63 and 64 could not be confirmed.",
+          "Any office holding the electronic civil-status database may issue the copy. The 15-working-day case of the " +
+          "national record (copies the database cannot produce at once) is not received at the commune desk.",
       },
       {
         code: "1.004859",
-        nameVi: "Đăng ký thay đổi, cải chính, bổ sung hộ tịch",
-        nameEn: "Change, correction or completion of civil-status records",
+        nameVi: "Đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch, xác định lại dân tộc",
+        nameEn: "Change, correction or completion of civil-status records; re-determination of ethnicity",
         limit: workingDays(3),
         // Art. 28(2): "nếu cần phải xác minh thì thời hạn được kéo dài thêm không quá 03 ngày làm việc",
         // an extension of the 3 working days, hence 6 in all.
         limitWithVerification: workingDays(6),
+        // Completion alone (art. 29: "ngay sau khi nhận đủ giấy tờ"); the 2026 national record's case .01.
+        limitForCompletion: workingDays(1),
         result: "CORRECTION",
         legalBasis: [
           "Luật Hộ tịch 2014, art. 28 (change and correction: 3 working days, extended by at most 3 when verification is needed)",
           "Luật Hộ tịch 2014, art. 29 (completion of records), art. 26 (scope) and art. 27 (competence)",
-          "Nghị định 123/2015/NĐ-CP (implementing the Law on Civil Status)",
+          "Nghị định 120/2025/NĐ-CP, art. 4 (since 1 July 2025 the commune also handles people aged 14 and over, and re-determination of ethnicity)",
+          "National procedure record 1.004859 (2026): cases of 1 working day (completion) and 3 working days",
+          "Nghị định 123/2015/NĐ-CP as amended by Nghị định 07/2025/NĐ-CP",
         ],
         note:
-          "Art. 28(2) is confirmed for change and correction. Completion (bổ sung, art. 29) is, as commonly cited but " +
-          "not checked here, settled as soon as the papers are complete; it is filed under this code, so the " +
-          "3-working-day limit is an upper bound for it.",
+          "Art. 28(2) is confirmed for change and correction. Completion alone (bổ sung, art. 29) is settled as soon " +
+          "as the papers are complete: the desk marks such a receipt completionOnly and counts 1 working day, as " +
+          "the 2026 national record does.",
       },
     ] satisfies CivilStatusProcedure[]
   ).map(freezeProcedure),
@@ -163,9 +174,12 @@ export const procedureByCode = (code: string): CivilStatusProcedure | undefined 
  */
 export const limitFor = (
   procedure: CivilStatusProcedure,
-  { verificationNeeded }: { verificationNeeded: boolean },
-): ProcedureLimit =>
-  verificationNeeded && procedure.limitWithVerification ? procedure.limitWithVerification : procedure.limit;
+  { verificationNeeded, completionOnly = false }: { verificationNeeded: boolean; completionOnly?: boolean },
+): ProcedureLimit => {
+  if (verificationNeeded && procedure.limitWithVerification) return procedure.limitWithVerification;
+  if (completionOnly && procedure.limitForCompletion) return procedure.limitForCompletion;
+  return procedure.limit;
+};
 
 /**
  * The last day a marital-status certificate issued on `issuedOn` is valid: "có giá trị 6 tháng kể

@@ -31,7 +31,10 @@ export const civilStatusDesk = createDesk({
   catalogue: createCatalogue(CIVIL_STATUS_PROCEDURES),
   receiveInput: ReceiveCivilStatusDossierInput,
   limitFor: (procedure, { receipt }) =>
-    limitFor(procedure, { verificationNeeded: receipt?.verificationNeeded ?? false }),
+    limitFor(procedure, {
+      verificationNeeded: receipt?.verificationNeeded ?? false,
+      completionOnly: receipt?.completionOnly ?? false,
+    }),
   // Every civil-status procedure completes by entering its paper in a register.
   issuedBy: (procedure) => MUTATION_BY_RESULT[procedure.result],
 });

@@ -50,10 +50,14 @@ import { LUNAR_HOLIDAYS } from "./lunar-holidays";
  * has neither a file nor lunar dates is refused (CalendarCoverageError).
  *
  * Reception after 15:00. A dossier received after 15:00 counts as received on the next working
- * day (the one-stop rules of Decree 61/2018/NĐ-CP, amended by Decree 107/2021/NĐ-CP, and Circular
- * 01/2018/TT-VPCP; the civil-status procedures published with Decision 1872/QĐ-BTP (2020) say
- * "ngay trong ngày tiếp nhận hồ sơ; trường hợp nhận hồ sơ sau 15 giờ mà không giải quyết được ngay
- * thì trả kết quả trong ngày làm việc tiếp theo"). By the same logic one accepted on a day off (an
+ * day: Luật Hộ tịch 2014 art. 5(3) for same-day civil-status matters, repeated by the 2026 procedure
+ * records ("nếu tiếp nhận hồ sơ sau 15 giờ thì … trả kết quả … trong ngày làm việc tiếp theo"), and
+ * Decree 63/2024/NĐ-CP art. 7(2) for the linked e-procedures ("Nếu tiếp nhận hồ sơ sau 15 giờ thì
+ * thời gian được tính bắt đầu từ ngày làm việc tiếp theo"). The one-stop mechanism itself is
+ * governed since 1 July 2025 by Decree 118/2025/NĐ-CP (amended by Decree 367/2025/NĐ-CP), which
+ * replaced Decrees 61/2018 and 107/2021; the civil-status procedures are those the Ministry of
+ * Justice publishes (the 2026 records cite Decision 163/QĐ-BTP, replacing 1872/QĐ-BTP of 2020).
+ * Applying the rule to multi-day limits as well is this module's reading, not a quoted text. By the same logic one accepted on a day off (an
  * online dossier accepted at the weekend or during Tết) counts from the next working day.
  * 15:00:00.000 itself is not after 15:00; 15:00:00.001 is.
  *
@@ -64,11 +68,12 @@ import { LUNAR_HOLIDAYS } from "./lunar-holidays";
  * reads as the right day) and a dossier is on time when it ends at or before it. Office hours are
  * deliberately not used: they differ between provinces, and the law does not end a day at 17:00.
  *
- * Calendar days. A limit written in "ngày" rather than "ngày làm việc" counts calendar days: the
- * construction permit for an individual house (Law on Construction 2014 art. 102(1)(e), as amended
- * by Law 62/2020/QH14: "15 ngày", in an article that says "ngày làm việc" where it means working
- * days). When the last day is a weekend or a holiday the period ends at the end of the next working
- * day (Civil Code 2015 art. 148(5)).
+ * Calendar days. A limit written in "ngày" rather than "ngày làm việc" counts calendar days: land
+ * allocation, lease or change of use by the commune chair ("không quá 15 ngày") and land disputes
+ * decided by the commune chair ("không quá 45 ngày", Decree 151/2025/NĐ-CP Phụ lục II). (Construction
+ * permits, once 15 days, are 7 working days for an individual house since 1 July 2026: Decree
+ * 217/2026/NĐ-CP art. 54(1)(b).) When the last day is a weekend or a holiday the period ends at the
+ * end of the next working day (Civil Code 2015 art. 148(5)).
  *
  * Timeliness (indicator 2.1, processing on time, of the national set of Decision 766/QĐ-TTg (2022),
  * as DESIGN §4 states it). A dossier that has ended is ON_TIME when its end is at or before the due

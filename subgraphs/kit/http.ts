@@ -94,8 +94,8 @@ const toHeaderMap = (req: IncomingMessage): HeaderMap => {
  */
 /** How long a draining service waits with nothing in flight and nothing arriving before it closes. */
 const DRAIN_QUIET_MS = 150;
-/** How long a draining service keeps answering at least (unless its grace period is shorter). */
-const DRAIN_MIN_MS = 1000;
+/** How long a draining service keeps answering at least (unless its grace period is shorter): long enough for callers that do not watch /ready, such as the gateway, to stop sending. */
+const DRAIN_MIN_MS = 3000;
 
 export const startHttpService = async <TContext extends BaseContext, TAuth>(
   options: HttpServiceOptions<TContext, TAuth>,

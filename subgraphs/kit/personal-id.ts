@@ -1,6 +1,11 @@
 /**
- * The 12-digit personal identification number (số định danh cá nhân), structured as set out by
- * Decree 137/2015/NĐ-CP and Circular 07/2016/TT-BCA (DESIGN §6):
+ * The 12-digit personal identification number (số định danh cá nhân), structured as set out by the
+ * Law on Identification 2023 (Luật Căn cước, 26/2023/QH15) art. 12 and Decree 70/2024/NĐ-CP, which
+ * replaced Decree 137/2015/NĐ-CP; the province table is Circular 07/2016/TT-BCA's (DESIGN §6). The
+ * law also allows the code of the country where a birth registered abroad was recorded in place of
+ * PPP; no table of those codes was found, so such numbers are refused as unknown provinces for now.
+ * A number kept after a gender re-determination or a corrected birth year (Decree 70/2024 art.
+ * 11(7)–(8)) may disagree with the person's gender or birth year: only a number issued now must agree.
  *
  *   PPP C YY NNNNNN
  *   PPP     the province where the birth was registered, as the 63 province codes in force

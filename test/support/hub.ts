@@ -127,7 +127,7 @@ export const startHub = async (options: HubOptions = {}): Promise<Hub> => {
   return {
     restart: async (name, env = {}, { stopOnly = false } = {}) => {
       ports[name] = new URL(subgraphs[name].url).port;
-      await subgraphs[name].stop(1000);
+      await subgraphs[name].stop(5000);
       if (!stopOnly) await start(name, env);
     },
     resume: (name, env = {}) => start(name, env),

@@ -5,6 +5,7 @@ import { toLocalDate } from "../../kit/calendar";
 import { Role } from "../../kit/caller";
 import { isDuplicateKey } from "../../kit/dossier/workflow";
 import { badInput } from "../../kit/errors";
+import { log } from "../../kit/logger";
 import { parsePersonalId, personalIdMismatch } from "../../kit/personal-id";
 import { toNfc } from "../../kit/text";
 import { certificateValidUntil, type CivilStatusResult } from "../catalogue";
@@ -39,12 +40,18 @@ import {
 const ISSUING_ROLES = [Role.COMMUNE_OFFICER, Role.COMMUNE_LEADER, Role.ADMIN];
 const MAX_COPIES = 10;
 
-/** The person's ID must be well formed and agree with the gender and birth year given (DESIGN §6). */
+/**
+ * The person's ID must be well formed (DESIGN §6). Its gender and year digits need not agree with
+ * the papers: a person may keep their number after a gender re-determination or a corrected birth
+ * year (Nghị định 70/2024/NĐ-CP art. 11(7)–(8)), so the papers are compared with the registers'
+ * facts instead (agreesWithBirth), and a digit mismatch is only logged for the officer's attention.
+ * Only a number issued now, at birth registration, must agree (checkBirthRegistration).
+ */
 const checkPersonInput = (person: PersonInput, prefix: string, today: Date): void => {
   const parsed = parsePersonalId(person.personalId, today);
   if (!parsed.ok) throw badInput(`${prefix}.personalId`, parsed.reason);
   const mismatch = personalIdMismatch(person.personalId, person.gender, person.birthDate, today);
-  if (mismatch) throw badInput(`${prefix}.personalId`, mismatch);
+  if (mismatch) log.warn("personal ID digits disagree with the papers", { field: `${prefix}.personalId`, mismatch });
 };
 
 const requireText = (value: string | undefined | null, field: string, max: number, what: string): string => {
@@ -161,8 +168,8 @@ export class RegisterResolver {
       if (id === undefined || id === null) continue;
       const parsed = parsePersonalId(id, today);
       if (!parsed.ok) throw badInput(field, parsed.reason);
-      if (parsed.gender !== gender)
-        throw badInput(field, `${id} is not the number of a ${gender.toLowerCase()} person`);
+      // A parent's number may predate a gender re-determination (NĐ 70/2024 art. 11): noted, not refused.
+      if (parsed.gender !== gender) log.warn("a parent's personal ID digits name the other gender", { field });
       if (id === input.child.personalId) throw badInput(field, "A parent cannot be the child");
     }
     const child = input.child;

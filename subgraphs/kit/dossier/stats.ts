@@ -30,7 +30,8 @@ export class DossierStats {
 
   @Field(() => Float, {
     nullable: true,
-    description: "Tỷ lệ đúng hạn — onTime / (onTime + late); none when nothing ended",
+    description:
+      "Tỷ lệ đúng hạn — the hub's own figure, onTime / (onTime + late) over ended dossiers (not indicator 2.1: see nationalOnTimeRate); none when nothing ended",
   })
   onTimeRate: number | null;
 
@@ -40,6 +41,24 @@ export class DossierStats {
   })
   onlineShare: number | null;
 
+  @Field(() => Int, {
+    description:
+      "Chỉ số 2.1, tử số — accepted dossiers on time as the national indicator 2.1 counts them (QĐ 766/QĐ-TTg): ended on time, or still within their due date",
+  })
+  nationalOnTime: number;
+
+  @Field(() => Int, {
+    description: "Chỉ số 2.1, mẫu số — every dossier accepted in the period, open ones included",
+  })
+  nationalCounted: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Chỉ số 2.1 — the national indicator 'tỷ lệ hồ sơ xử lý trước hạn, đúng hạn': nationalOnTime / nationalCounted. It differs from onTimeRate, the hub's own figure: open dossiers count (within their due date as on time), a withdrawal ends a dossier, and waiting for the citizen is subtracted as elapsed, not working, time. None when nothing was accepted",
+  })
+  nationalOnTimeRate: number | null;
+
   @Field(() => Float, {
     nullable: true,
     description: "Thời gian xử lý trung bình (giờ) — from acceptance to completion",
@@ -47,7 +66,8 @@ export class DossierStats {
   avgProcessingHours: number | null;
 }
 
-export interface StatsRow extends Omit<DossierStats, "onTimeRate" | "onlineShare" | "avgProcessingHours"> {
+export interface StatsRow
+  extends Omit<DossierStats, "onTimeRate" | "onlineShare" | "avgProcessingHours" | "nationalOnTimeRate"> {
   key: string;
   procedureCode: string;
   online: number;
@@ -58,6 +78,9 @@ export interface StatsRow extends Omit<DossierStats, "onTimeRate" | "onlineShare
 const ENDED = [DossierStatus.COMPLETED, DossierStatus.RETURNED, DossierStatus.STOPPED, DossierStatus.REFUSED];
 const COMPLETED = [DossierStatus.COMPLETED, DossierStatus.RETURNED];
 const OPEN_ON_THE_CLOCK = [DossierStatus.ACCEPTED, DossierStatus.PROCESSING];
+/** The national indicator's end states: the hub's, and a withdrawal. */
+const NATIONAL_ENDED = [...ENDED, DossierStatus.WITHDRAWN];
+const WAITING = [DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.FINANCIAL_OBLIGATION];
 const list = (statuses: DossierStatus[]) => statuses.map((s) => `'${s}'`).join(", ");
 
 /**
@@ -79,6 +102,18 @@ export const queryDossierStats = async (
       ? "TIMESTAMPDIFF(MICROSECOND, accepted_at, ended_at) / 3600000000"
       : "(julianday(ended_at) - julianday(accepted_at)) * 24";
   const onTime = `status IN (${list(ENDED)}) AND supplement_count <= 1 AND ended_at <= effective_due_at`;
+  // Indicator 2.1 (QĐ 766/QĐ-TTg, as the national coordination system computes it): an ended
+  // dossier is on time when its end less the time spent waiting for the citizen (elapsed time) is
+  // by its due date; one waiting now ends at the time of the request; any other open dossier ends
+  // at the close of the period (or now, if sooner); more than one supplement request is late.
+  const endLessWaiting =
+    kind === "mysql"
+      ? "TIMESTAMPADD(MICROSECOND, -1000 * supplement_ms, ended_at) <= due_at"
+      : "julianday(ended_at) - supplement_ms / 86400000.0 <= julianday(due_at)";
+  const nationalOnTime = `accepted_at IS NOT NULL AND supplement_count <= 1 AND (
+      (status IN (${list(NATIONAL_ENDED)}) AND ${endLessWaiting})
+      OR (status IN (${list(WAITING)}) AND supplement_since <= due_at)
+      OR (status IN (${list(OPEN_ON_THE_CLOCK)}) AND ? <= due_at))`;
   const rows = (await manager.query(
     `SELECT ${groupColumn} AS k, procedure_code AS p,
             COUNT(*) AS received,
@@ -87,6 +122,8 @@ export const queryDossierStats = async (
             SUM(CASE WHEN status IN (${list(ENDED)}) AND NOT (${onTime}) THEN 1 ELSE 0 END) AS late,
             SUM(CASE WHEN status IN (${list(OPEN_ON_THE_CLOCK)}) AND effective_due_at < ? THEN 1 ELSE 0 END) AS overdue,
             SUM(CASE WHEN channel = 'ONLINE' THEN 1 ELSE 0 END) AS online,
+            SUM(CASE WHEN ${nationalOnTime} THEN 1 ELSE 0 END) AS national_on_time,
+            SUM(CASE WHEN accepted_at IS NOT NULL THEN 1 ELSE 0 END) AS national_counted,
             SUM(CASE WHEN status IN (${list(COMPLETED)}) AND accepted_at IS NOT NULL THEN ${hours} ELSE 0 END) AS hours_sum,
             SUM(CASE WHEN status IN (${list(COMPLETED)}) AND accepted_at IS NOT NULL THEN 1 ELSE 0 END) AS processed
        FROM ${table}
@@ -96,6 +133,7 @@ export const queryDossierStats = async (
       GROUP BY ${groupColumn}, procedure_code`,
     [
       sqlInstant(period.now),
+      sqlInstant(period.to < period.now ? period.to : period.now),
       ...keys,
       sqlInstant(period.from),
       sqlInstant(period.to),
@@ -111,6 +149,8 @@ export const queryDossierStats = async (
     late: Number(row.late),
     overdue: Number(row.overdue),
     online: Number(row.online),
+    nationalOnTime: Number(row.national_on_time),
+    nationalCounted: Number(row.national_counted),
     processingHoursSum: Number(row.hours_sum ?? 0),
     processedCount: Number(row.processed),
   }));
@@ -128,8 +168,21 @@ export const summarise = (rows: readonly StatsRow[]): DossierStats => {
       online: sum.online + row.online,
       hours: sum.hours + row.processingHoursSum,
       processed: sum.processed + row.processedCount,
+      nationalOnTime: sum.nationalOnTime + row.nationalOnTime,
+      nationalCounted: sum.nationalCounted + row.nationalCounted,
     }),
-    { received: 0, completed: 0, onTime: 0, late: 0, overdue: 0, online: 0, hours: 0, processed: 0 },
+    {
+      received: 0,
+      completed: 0,
+      onTime: 0,
+      late: 0,
+      overdue: 0,
+      online: 0,
+      hours: 0,
+      processed: 0,
+      nationalOnTime: 0,
+      nationalCounted: 0,
+    },
   );
   const ended = total.onTime + total.late;
   return Object.assign(new DossierStats(), {
@@ -141,5 +194,8 @@ export const summarise = (rows: readonly StatsRow[]): DossierStats => {
     onTimeRate: ended > 0 ? total.onTime / ended : null,
     onlineShare: total.received > 0 ? total.online / total.received : null,
     avgProcessingHours: total.processed > 0 ? Math.round((total.hours / total.processed) * 100) / 100 : null,
+    nationalOnTime: total.nationalOnTime,
+    nationalCounted: total.nationalCounted,
+    nationalOnTimeRate: total.nationalCounted > 0 ? total.nationalOnTime / total.nationalCounted : null,
   });
 };
