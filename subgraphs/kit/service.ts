@@ -189,6 +189,7 @@ export interface SubgraphBaseConfig {
   host: string;
   databaseUrl: string;
   handoffPublicKeyFile: string;
+  statementTimeoutMs?: number;
 }
 
 export interface SubgraphDefinition<TLoaders, TServices> {
@@ -212,6 +213,7 @@ export const startSubgraph = async <TLoaders, TServices = undefined>(
     url: config.databaseUrl,
     entities: definition.entities,
     migrations: definition.migrations,
+    statementTimeoutMs: config.statementTimeoutMs,
   });
   try {
     await definition.prepare?.(database);

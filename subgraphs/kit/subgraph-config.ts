@@ -29,6 +29,13 @@ export const subgraphSettings = (defaultPort: number, service: string) => ({
     devDefault: "info",
     parse: parseOneOf("debug", "info", "warn", "error"),
   }),
+  statementTimeoutMs: setting({
+    name: "STATEMENT_TIMEOUT_MS",
+    description:
+      "MySQL only: the longest a statement may wait for its answer before it fails (a hung database costs an error, not a hung request)",
+    devDefault: "20000",
+    parse: parsePositiveInt,
+  }),
   shutdownGraceMs: setting({
     name: "SHUTDOWN_GRACE_MS",
     description: "how long SIGTERM waits for in-flight requests before closing",
