@@ -32,6 +32,8 @@ export interface Hub {
   restart(name: string, env?: Record<string, string>, options?: { stopOnly?: boolean }): Promise<void>;
   /** Starts again a subgraph stopped with `restart(name, {}, { stopOnly: true })`. */
   resume(name: string, env?: Record<string, string>): Promise<void>;
+  /** The settings a subgraph runs with, on its current port: to start it as its own process. */
+  envOf(name: string): NodeJS.ProcessEnv;
   registry: RunningSubgraph;
   civilStatus: RunningSubgraph;
   gateway: RunningGateway;
@@ -131,6 +133,7 @@ export const startHub = async (options: HubOptions = {}): Promise<Hub> => {
       if (!stopOnly) await start(name, env);
     },
     resume: (name, env = {}) => start(name, env),
+    envOf: (name) => ({ ...local.subgraphEnv[name], PORT: ports[name] ?? new URL(subgraphs[name].url).port }),
     gatewayUrl: gateway.url,
     subgraphs,
     databaseUrls: Object.fromEntries(Object.entries(databases).map(([name, db]) => [name, db.url])),
