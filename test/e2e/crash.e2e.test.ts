@@ -9,9 +9,10 @@ import { type Hub, PERSONAS, startHub } from "../support/hub";
 import { REPO_ROOT } from "../support/repo";
 
 /**
- * Nothing acknowledged is ever lost, nothing is done twice (DESIGN §10): civil status, as its own
- * process, is killed outright (SIGKILL) in the middle of a burst of receipts; it is started again
- * and the clients retry with the same idempotency keys.
+ * Civil status as its own process, as deployed. Paused (SIGSTOP), it costs only its own fields within
+ * the gateway's bound. Killed outright (SIGKILL) in the middle of a burst of receipts and started
+ * again, with the clients retrying on the same idempotency keys, nothing acknowledged is lost and
+ * nothing is done twice (DESIGN §10).
  */
 
 jest.setTimeout(180_000);
@@ -42,7 +43,7 @@ const startCivilStatusProcess = async (): Promise<ChildProcess> => {
 };
 
 beforeAll(async () => {
-  hub = await startHub();
+  hub = await startHub({ gatewayEnv: { SUBGRAPH_TIMEOUT_MS: "1500" } });
   // Civil status leaves the test process and runs as its own, on the same port and database.
   await hub.restart("civil-status", {}, { stopOnly: true });
   child = await startCivilStatusProcess();
@@ -55,6 +56,34 @@ afterAll(async () => {
   }
   await hub.resume("civil-status");
   await hub.close();
+});
+
+describe("e2e > crash > civil status paused", () => {
+  it("costs only its fields, within the subgraph timeout, and answers again once resumed", async () => {
+    // The process is stopped (SIGSTOP): its connections stay open and nothing answers.
+    const city = await hub.token(PERSONAS.hanoiCityOfficer);
+    const query = `{ province(code: "01") { name civilStatus { stats(from: "2026-01-01", to: "2026-12-31") { received } } } }`;
+    child!.kill("SIGSTOP");
+    try {
+      const started = Date.now();
+      const res = await hub.graphql<{ province: { name: string; civilStatus: unknown } }>(query, undefined, {
+        token: city,
+      });
+      const ms = Date.now() - started;
+      expect([ms >= 1400, ms < 4500]).toEqual([true, true]);
+      expect(res.body.data).toEqual({ province: { name: "Hà Nội", civilStatus: null } });
+      expect(res.body.errors!.map((error) => [error.path, error.extensions!.code])).toEqual([
+        [["province", "civilStatus"], "SUBGRAPH_TIMEOUT"],
+      ]);
+    } finally {
+      child!.kill("SIGCONT");
+    }
+    const again = await hub.graphql<{ province: { civilStatus: { stats: { received: number } } } }>(query, undefined, {
+      token: city,
+    });
+    expect(again.body.errors).toBeUndefined();
+    expect(again.body.data!.province.civilStatus.stats.received).toBe(0);
+  });
 });
 
 describe("e2e > crash > civil status killed mid-burst", () => {
