@@ -1,3 +1,4 @@
+import { OutboxEvent } from "../../kit/events/outbox";
 import { civilStatusDesk } from "../desk";
 import { BirthRegistration } from "./birth-registration";
 import { CivilStatusCorrection } from "./civil-status-correction";
@@ -14,4 +15,5 @@ export const civilStatusEntities = [
   MaritalStatusCertificate,
   ExtractCopy,
   CivilStatusCorrection,
+  OutboxEvent,
 ];

@@ -5,6 +5,7 @@ import { toLocalDate } from "../../kit/calendar";
 import { Role } from "../../kit/caller";
 import { isDuplicateKey } from "../../kit/dossier/workflow";
 import { badInput } from "../../kit/errors";
+import { appendEvents } from "../../kit/events/outbox";
 import { log } from "../../kit/logger";
 import { parsePersonalId, personalIdMismatch } from "../../kit/personal-id";
 import { toNfc } from "../../kit/text";
@@ -178,7 +179,7 @@ export class RegisterResolver {
       input,
       "BIRTH_CERTIFICATE",
       [child.personalId],
-      async ({ manager, dossier, today, registersOf }) => {
+      async ({ manager, dossier, today, now, registersOf }) => {
         const registers = (await registersOf([child.personalId])).get(child.personalId) as CitizenRegisters;
         refuse(
           checkBirthRegistration({
@@ -203,6 +204,28 @@ export class RegisterResolver {
           "child.personalId",
           `The birth of ${child.personalId} is already registered`,
         );
+        // The population reference learns of the newborn from this event (DESIGN §3).
+        await appendEvents(
+          manager,
+          [
+            {
+              aggregateType: "Citizen",
+              aggregateId: child.personalId,
+              type: "BirthRegistered",
+              payload: {
+                personalId: child.personalId,
+                fullName,
+                gender: child.gender,
+                birthDate: child.birthDate,
+                placeOfBirth,
+                fatherPersonalId: input.fatherPersonalId ?? null,
+                motherPersonalId: input.motherPersonalId ?? null,
+                ...entryOf(dossier, today),
+              },
+            },
+          ],
+          now,
+        );
       },
     );
   }
@@ -224,7 +247,7 @@ export class RegisterResolver {
       input,
       "DEATH_CERTIFICATE",
       [person.personalId],
-      async ({ manager, dossier, today, registersOf }) => {
+      async ({ manager, dossier, today, now, registersOf }) => {
         const registers = (await registersOf([person.personalId])).get(person.personalId) as CitizenRegisters;
         refuse(agreesWithBirth(person, registers, "person"));
         refuse(checkDeathRegistration({ person, facts: factsOf(registers), diedOn: input.diedOn, today }));
@@ -240,6 +263,9 @@ export class RegisterResolver {
           `The death of ${person.personalId} is already registered`,
         );
         // The marriage in force ends on the day of death (Law on Marriage and Family 2014, art. 65).
+        const ending = registers.marriages.filter(
+          (marriage) => marriage.endedOn === null && marriage.registeredOn <= input.diedOn,
+        );
         await manager
           .createQueryBuilder()
           .update(MarriageRegistration)
@@ -252,6 +278,37 @@ export class RegisterResolver {
             },
           )
           .execute();
+        // Social affairs stops benefits from the month after the date of death, the registry marks
+        // the person deceased, land flags their rights (DESIGN §3): all from these events.
+        await appendEvents(
+          manager,
+          [
+            {
+              aggregateType: "Citizen",
+              aggregateId: person.personalId,
+              type: "DeathRegistered",
+              payload: {
+                personalId: person.personalId,
+                diedOn: input.diedOn,
+                placeOfDeath,
+                ...entryOf(dossier, today),
+              },
+            },
+            ...ending.map((marriage) => ({
+              aggregateType: "Marriage",
+              aggregateId: `${marriage.husbandPersonalId}:${marriage.wifePersonalId}:${marriage.registeredOn}`,
+              type: "MarriageEnded",
+              payload: {
+                husbandPersonalId: marriage.husbandPersonalId,
+                wifePersonalId: marriage.wifePersonalId,
+                registeredOn: marriage.registeredOn,
+                endedOn: input.diedOn,
+                endReason: MarriageEndReason.DEATH_OF_SPOUSE,
+              },
+            })),
+          ],
+          now,
+        );
       },
     );
   }
@@ -274,7 +331,7 @@ export class RegisterResolver {
       input,
       "MARRIAGE_CERTIFICATE",
       [a.personalId, b.personalId],
-      async ({ manager, dossier, today, registersOf }) => {
+      async ({ manager, dossier, today, now, registersOf }) => {
         const registers = await registersOf([a.personalId, b.personalId]);
         refuse(agreesWithBirth(a, registers.get(a.personalId) as CitizenRegisters, "a"));
         refuse(agreesWithBirth(b, registers.get(b.personalId) as CitizenRegisters, "b"));
@@ -298,6 +355,22 @@ export class RegisterResolver {
             endReason: null,
             ...entryOf(dossier, today),
           }),
+        );
+        await appendEvents(
+          manager,
+          [
+            {
+              aggregateType: "Marriage",
+              aggregateId: `${husband.personalId}:${wife.personalId}:${today}`,
+              type: "MarriageRegistered",
+              payload: {
+                husbandPersonalId: husband.personalId,
+                wifePersonalId: wife.personalId,
+                ...entryOf(dossier, today),
+              },
+            },
+          ],
+          now,
         );
       },
     );
