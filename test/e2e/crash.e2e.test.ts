@@ -18,6 +18,8 @@ import { REPO_ROOT } from "../support/repo";
 jest.setTimeout(180_000);
 
 const RECEIPTS = 40;
+/** Short, for a quick suite, but well above what a burst of receipts takes on a busy CI machine. */
+const SUBGRAPH_TIMEOUT_MS = 4000;
 
 let hub: Hub;
 let child: ChildProcess | undefined;
@@ -43,7 +45,7 @@ const startCivilStatusProcess = async (): Promise<ChildProcess> => {
 };
 
 beforeAll(async () => {
-  hub = await startHub({ gatewayEnv: { SUBGRAPH_TIMEOUT_MS: "1500" } });
+  hub = await startHub({ gatewayEnv: { SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS) } });
   // Civil status leaves the test process and runs as its own, on the same port and database.
   await hub.restart("civil-status", {}, { stopOnly: true });
   child = await startCivilStatusProcess();
@@ -70,7 +72,7 @@ describe("e2e > crash > civil status paused", () => {
         token: city,
       });
       const ms = Date.now() - started;
-      expect([ms >= 1400, ms < 4500]).toEqual([true, true]);
+      expect([ms >= SUBGRAPH_TIMEOUT_MS - 100, ms < SUBGRAPH_TIMEOUT_MS + 3000]).toEqual([true, true]);
       expect(res.body.data).toEqual({ province: { name: "Hà Nội", civilStatus: null } });
       expect(res.body.errors!.map((error) => [error.path, error.extensions!.code])).toEqual([
         [["province", "civilStatus"], "SUBGRAPH_TIMEOUT"],
@@ -117,7 +119,7 @@ describe("e2e > crash > civil status killed mid-burst", () => {
     });
     // The kill cost some answers: the others failed with a code the client can act on (retry).
     for (const res of answers.filter((_, i) => !acknowledged.has(i))) {
-      expect(res.body.errors![0].extensions!.code).toBe("SUBGRAPH_UNAVAILABLE");
+      expect(["SUBGRAPH_UNAVAILABLE", "SUBGRAPH_TIMEOUT"]).toContain(res.body.errors![0].extensions!.code);
     }
 
     child = await startCivilStatusProcess();
