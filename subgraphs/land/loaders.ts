@@ -205,6 +205,21 @@ export const createLandLoaders = (database: Database, context: Parameters<typeof
     () => [],
   );
 
+  /** What each dossier issued: the certificates and permits naming it, two statements per batch. */
+  const resultsByDossier = new DataLoader<string, (LandCertificate | ConstructionPermit)[]>(async (codes) => {
+    const certificates = await manager.find(LandCertificate, {
+      where: { dossierCode: In([...codes]) },
+      order: { id: "ASC" },
+    });
+    const permits = await manager.find(ConstructionPermit, {
+      where: { dossierCode: In([...codes]) },
+      order: { id: "ASC" },
+    });
+    const byCode = new Map<string, (LandCertificate | ConstructionPermit)[]>(codes.map((code) => [code, []]));
+    for (const row of [...certificates, ...permits]) if (row.dossierCode) byCode.get(row.dossierCode)?.push(row);
+    return codes.map((code) => byCode.get(code) ?? []);
+  });
+
   const certificateById = new DataLoader<number, LandCertificate | null>(async (ids) => {
     const rows = await manager.findBy(LandCertificate, { id: In([...ids]) });
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -235,6 +250,7 @@ export const createLandLoaders = (database: Database, context: Parameters<typeof
     desk: landDesk.createLoaders(database, context),
     deceasedHoldings,
     certificateById,
+    resultsByDossier,
     citizenLand,
     parcel,
     uses: groupedBy(manager, LandUse, "parcelId"),

@@ -4,6 +4,7 @@ import { buildFederatedSchema } from "../kit/federation";
 import { landDesk } from "./desk";
 import { CitizenLandNamespaceResolver, CitizenLandResolver, LandRightResolver } from "./resolvers/citizen.resolver";
 import { LandDeceasedHoldingResolver, LandDeskResolver } from "./resolvers/desk.resolver";
+import { LandDossierResultResolver } from "./resolvers/dossier.resolver";
 import { LandEncumbranceResolver } from "./resolvers/encumbrance.resolver";
 import {
   ConstructionPermitResolver,
@@ -17,6 +18,7 @@ export const LAND_SUBGRAPH = "land";
 
 export const LAND_RESOLVERS = [
   ...landDesk.resolvers,
+  LandDossierResultResolver,
   LandRegisterResolver,
   LandEncumbranceResolver,
   LandParcelResolver,
