@@ -88,6 +88,18 @@ describe("e2e > registry through the gateway", () => {
     expect(new Set(codes).size).toBe(126);
   });
 
+  it("flags no Hà Nội commune as a difficult area, as the recorded instruments list none", async () => {
+    // Land limits at a difficult-area commune are 10 working days longer: the flag is data, never a guess.
+    const res = await hub.graphql<{ province: { communes: { code: string; difficultArea: boolean }[] } }>(
+      `query { province(code: "01") { communes { code difficultArea } } }`,
+      undefined,
+      { token: await hub.token(PERSONAS.analyst) },
+    );
+    const communes = res.body.data!.province.communes;
+    expect(communes).toHaveLength(126);
+    expect(communes.filter((commune) => commune.difficultArea)).toEqual([]);
+  });
+
   it("lets an analyst read administrative units, which are not personal data", async () => {
     // An analyst explores the unit tree in GraphiQL.
     const analyst = await hub.token(PERSONAS.analyst);
