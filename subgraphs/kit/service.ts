@@ -41,12 +41,54 @@ const bearer = (header: string | string[] | undefined): string | undefined => {
 };
 
 /** Errors keep their code and field; internal details and stack traces never leave production. */
+/**
+ * Driver codes of a database that went away or did not answer in time (MySQL/MariaDB, SQLite):
+ * the request may succeed if retried, so the client is told so rather than given an internal error.
+ */
+const DATABASE_UNAVAILABLE_CODES = new Set([
+  "PROTOCOL_CONNECTION_LOST",
+  "PROTOCOL_SEQUENCE_TIMEOUT",
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ER_QUERY_INTERRUPTED",
+  "ER_CONNECTION_KILLED",
+  "ER_SERVER_SHUTDOWN",
+  "SQLITE_BUSY",
+  "SQLITE_LOCKED",
+]);
+
+const driverCodeOf = (error: unknown): string | undefined => {
+  const cause = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = cause?.driverError?.code ?? cause?.code;
+  return typeof code === "string" ? code : undefined;
+};
+
 export const formatError =
   (production: boolean) =>
   (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
+    const original = unwrapResolverError(error);
+    const driverCode = driverCodeOf(original);
+    if (
+      (code === "INTERNAL_SERVER_ERROR" || code === undefined) &&
+      driverCode &&
+      DATABASE_UNAVAILABLE_CODES.has(driverCode)
+    ) {
+      log.warn("database unavailable", { driverCode, path: formatted.path });
+      return {
+        message:
+          "The database did not answer: the change may or may not have been made; retry with the same idempotency key",
+        path: formatted.path,
+        extensions: { code: "DATABASE_UNAVAILABLE" },
+      };
+    }
     if (code === "INTERNAL_SERVER_ERROR" || code === undefined) {
-      log.error("unexpected error", { error: String(unwrapResolverError(error)), path: formatted.path });
+      log.error("unexpected error", {
+        error: original instanceof Error ? (original.stack ?? original.message) : JSON.stringify(original),
+        path: formatted.path,
+      });
       if (production) {
         return {
           message: "Internal server error",
