@@ -1,3 +1,5 @@
+import { badInput } from "./errors";
+
 /** A reason to refuse a request, naming the input field at fault: what a field's rules return. */
 export interface RuleProblem {
   field: string;
@@ -29,3 +31,20 @@ export const notADate = (field: string, value: unknown, what: string): RuleProbl
   field,
   message: `The ${what} ${JSON.stringify(value)} is not a calendar date; write it as YYYY-MM-DD (for example 2026-07-01).`,
 });
+
+/**
+ * Turns a rule's problem into BAD_USER_INPUT. `renames` maps a rule's field path prefix to the
+ * mutation's own input field (`certificate.serial` → `certificateSerial`); the first that matches wins.
+ */
+export const refuse = (
+  problem: RuleProblem | undefined,
+  renames: readonly (readonly [string, string])[] = [],
+): void => {
+  if (!problem) return;
+  for (const [from, to] of renames) {
+    if (problem.field === from || problem.field.startsWith(`${from}.`) || problem.field.startsWith(`${from}[`)) {
+      throw badInput(to + problem.field.slice(from.length), problem.message);
+    }
+  }
+  throw badInput(problem.field, problem.message);
+};

@@ -1,9 +1,28 @@
+import { badInput } from "./errors";
+
 /**
  * Vietnamese text handling. Names are stored in Unicode NFC; searches compare a folded form
  * (lower case, no diacritics, đ → d) kept in an indexed column, because "đ" has no Unicode
  * decomposition and would otherwise survive diacritic stripping.
  */
 export const toNfc = (text: string): string => text.normalize("NFC");
+
+/** A required text input: NFC, trimmed, not empty, at most `max` characters (one limit, the same on every database). */
+export const requireText = (value: string | undefined | null, field: string, max: number, what: string): string => {
+  const text = toNfc((value ?? "").trim());
+  if (text.length === 0) throw badInput(field, `The ${what} is empty`);
+  if (text.length > max) throw badInput(field, `The ${what} is longer than ${max} characters`);
+  return text;
+};
+
+/** An optional text input: none when blank, otherwise as requireText. */
+export const optionalText = (
+  value: string | undefined | null,
+  field: string,
+  max: number,
+  what: string,
+): string | null =>
+  value === undefined || value === null || value.trim() === "" ? null : requireText(value, field, max, what);
 
 export const foldForSearch = (text: string): string =>
   text

@@ -8,7 +8,8 @@ import { badInput } from "../../kit/errors";
 import { appendEvents } from "../../kit/events/outbox";
 import { log } from "../../kit/logger";
 import { parsePersonalId, personalIdMismatch } from "../../kit/personal-id";
-import { toNfc } from "../../kit/text";
+import { refuse } from "../../kit/rule-problem";
+import { optionalText, requireText } from "../../kit/text";
 import { certificateValidUntil, type CivilStatusResult } from "../catalogue";
 import { CitizenRef, civilStatusDesk, MUTATION_BY_RESULT } from "../desk";
 import { BirthRegistration } from "../entities/birth-registration";
@@ -55,16 +56,6 @@ const checkPersonInput = (person: PersonInput, prefix: string, today: Date): voi
   if (mismatch) log.warn("personal ID digits disagree with the papers", { field: `${prefix}.personalId`, mismatch });
 };
 
-const requireText = (value: string | undefined | null, field: string, max: number, what: string): string => {
-  const text = toNfc((value ?? "").trim());
-  if (text.length === 0) throw badInput(field, `The ${what} is empty`);
-  if (text.length > max) throw badInput(field, `The ${what} is longer than ${max} characters`);
-  return text;
-};
-
-const optionalText = (value: string | undefined | null, field: string, max: number, what: string): string | null =>
-  value === undefined || value === null || value.trim() === "" ? null : requireText(value, field, max, what);
-
 /**
  * The papers must agree with the birth register where it holds the person: an officer does not
  * record an event for someone whose birth date or gender differs from their registered birth.
@@ -86,10 +77,6 @@ const agreesWithBirth = (person: PersonInput, registers: CitizenRegisters, prefi
     };
   }
   return undefined;
-};
-
-const refuse = (problem: RuleProblem | undefined): void => {
-  if (problem) throw badInput(problem.field, problem.message);
 };
 
 interface IssueContext {

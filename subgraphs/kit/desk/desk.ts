@@ -45,7 +45,7 @@ import { requireRole } from "../guards";
 import { type Connection, connectionOf, decodeCursor, pageSize, toPage } from "../pagination";
 import { parsePersonalId } from "../personal-id";
 import { DateScalar } from "../scalars";
-import { toNfc } from "../text";
+import { optionalText } from "../text";
 import { type ApplicantListScope, createDeskPolicy, type DeskPolicy, type DeskScope } from "./access";
 import { type Catalogue, type DeskProcedure, formatLimit, parseLimit } from "./catalogue";
 import { defineDossierEntity, type DossierEntity } from "./entity";
@@ -112,14 +112,8 @@ export const MAX_NOTE_LENGTH = 500;
  * A note as the history stores it: NFC, trimmed, none when blank, refused past MAX_NOTE_LENGTH
  * (SQLite would keep it and MySQL refuse it; neither may decide for us).
  */
-export const noteOf = (note: string | null | undefined, field: string): string | undefined => {
-  const text = toNfc((note ?? "").trim());
-  if (text.length === 0) return undefined;
-  if (text.length > MAX_NOTE_LENGTH) {
-    throw badInput(field, `A note holds at most ${MAX_NOTE_LENGTH} characters; this one has ${text.length}`);
-  }
-  return text;
-};
+export const noteOf = (note: string | null | undefined, field: string): string | undefined =>
+  optionalText(note, field, MAX_NOTE_LENGTH, "note") ?? undefined;
 
 /** What issuing a result sees: the dossier just moved to COMPLETED, its procedure, the transaction and the time. */
 export interface Completion<P> {
@@ -466,22 +460,31 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
   ): Promise<{ recounted: number; changed: number }> => {
     const manager = database.dataSource.manager;
     const rows = await manager.findBy(Dossier, { dueProvisional: true });
-    if (rows.length === 0) return { recounted: 0, changed: 0 };
-    const steps = await manager.find(DossierTransition, {
-      where: { dossierCode: In(rows.map((row) => row.code)) },
-      order: { at: "ASC", id: "ASC" },
-    });
-    const now = services.clock();
-    let recounted = 0;
-    let changed = 0;
-    for (const row of rows) {
+    // Counting again is arithmetic on the calendar; only the dates that move or become official
+    // are written, so a start with no new calendar file reads no history at all.
+    const due = rows.flatMap((row) => {
       const limit = row.dueLimit ? parseLimit(row.dueLimit) : undefined;
-      if (!limit || !row.acceptedAt || !row.dueAt) continue;
+      if (!limit || !row.acceptedAt || !row.dueAt) return [];
       const acceptedAt = new Date(row.acceptedAt);
       const previous = new Date(row.dueAt);
       const recount = recomputeDueAt(services.calendar, { acceptedAt, limit, dueAt: previous });
-      if (recount.provisional && !recount.changed) continue;
-      const { intervals } = clockStops(steps.filter((step) => step.dossierCode === row.code));
+      return recount.provisional && !recount.changed ? [] : [{ row, acceptedAt, previous, recount }];
+    });
+    if (due.length === 0) return { recounted: 0, changed: 0 };
+    // Their histories, in chunks (SQLite binds at most 32,766 parameters), grouped by dossier.
+    const history = new Map<string, DossierTransition[]>(due.map(({ row }) => [row.code, []]));
+    for (let start = 0; start < due.length; start += 1000) {
+      const steps = await manager.find(DossierTransition, {
+        where: { dossierCode: In(due.slice(start, start + 1000).map(({ row }) => row.code)) },
+        order: { at: "ASC", id: "ASC" },
+      });
+      for (const step of steps) history.get(step.dossierCode)?.push(step);
+    }
+    const now = services.clock();
+    let recounted = 0;
+    let changed = 0;
+    for (const { row, acceptedAt, previous, recount } of due) {
+      const { intervals } = clockStops(history.get(row.code) ?? []);
       const closed = intervals.filter((interval) => interval.to !== null);
       const effective =
         closed.length === 0

@@ -1,27 +1,11 @@
 import { badInput } from "../../kit/errors";
 import { parsePersonalId } from "../../kit/personal-id";
-import { toNfc } from "../../kit/text";
 import { MAX_AREA_M2, toTenths } from "../entities/area";
 import type { ParcelKeyInput } from "../inputs/parcel.input";
-import type { ParcelKey, RuleProblem } from "../rules";
+import type { ParcelKey } from "../rules";
 
 /** The one length limit of each text input, the same on SQLite and MariaDB (the column's length). */
 export const TEXT_LIMITS = { address: 200, note: 300, reference: 100, zone: 40, serial: 30 } as const;
-
-export const requireText = (value: string | undefined | null, field: string, max: number, what: string): string => {
-  const text = toNfc((value ?? "").trim());
-  if (text.length === 0) throw badInput(field, `The ${what} is empty`);
-  if (text.length > max) throw badInput(field, `The ${what} is longer than ${max} characters`);
-  return text;
-};
-
-export const optionalText = (
-  value: string | undefined | null,
-  field: string,
-  max: number,
-  what: string,
-): string | null =>
-  value === undefined || value === null || value.trim() === "" ? null : requireText(value, field, max, what);
 
 /**
  * An area in m² as certificates print it: more than 0, at most one decimal, and not beyond what
@@ -65,21 +49,3 @@ export const isKnownPersonOn =
   (today: Date) =>
   (personalId: string): boolean =>
     parsePersonalId(personalId, today).ok;
-
-/**
- * Turns a rule's problem into BAD_USER_INPUT naming the mutation's own input field: the rules
- * name fields of their own inputs (`certificate.serial`), the API its own (`certificateSerial`).
- * Each pair maps a rule path prefix to the input's; the first that matches wins.
- */
-export const refuse = (
-  problem: RuleProblem | undefined,
-  renames: readonly (readonly [string, string])[] = [],
-): void => {
-  if (!problem) return;
-  for (const [from, to] of renames) {
-    if (problem.field === from || problem.field.startsWith(`${from}.`) || problem.field.startsWith(`${from}[`)) {
-      throw badInput(to + problem.field.slice(from.length), problem.message);
-    }
-  }
-  throw badInput(problem.field, problem.message);
-};

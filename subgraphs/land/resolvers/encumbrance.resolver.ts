@@ -7,6 +7,7 @@ import { type Caller, Role } from "../../kit/caller";
 import { createIdempotently } from "../../kit/dossier/workflow";
 import { badInput, forbidden, notFound } from "../../kit/errors";
 import { DateScalar } from "../../kit/scalars";
+import { optionalText } from "../../kit/text";
 import { landDesk } from "../desk";
 import { LandCertificate, LandCertificateHolder } from "../entities/certificate";
 import { LandEncumbrance } from "../entities/encumbrance";
@@ -15,7 +16,7 @@ import { EncumbranceKind } from "../enums";
 import { RecordEncumbranceInput } from "../inputs/register.input";
 import type { LandContext } from "../loaders";
 import { findParcel } from "../register";
-import { optionalText, requireParcelKey, TEXT_LIMITS } from "./checks";
+import { requireParcelKey, TEXT_LIMITS } from "./checks";
 
 /** The kinds the Land Law itself names as bars to transfers (art. 45(1)(b), (c), (đ)). */
 const LEGAL_BARS: readonly EncumbranceKind[] = [

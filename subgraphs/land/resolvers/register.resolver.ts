@@ -6,6 +6,8 @@ import { Role } from "../../kit/caller";
 import type { Completion } from "../../kit/desk/desk";
 import { isDuplicateKey } from "../../kit/dossier/workflow";
 import { badInput, notFound } from "../../kit/errors";
+import { refuse } from "../../kit/rule-problem";
+import { optionalText, requireText } from "../../kit/text";
 import type { LandProcedure } from "../catalogue";
 import { landDesk, MUTATION_BY_RESULT } from "../desk";
 import { LandCertificate, LandCertificateEndorsement, LandCertificateHolder } from "../entities/certificate";
@@ -48,15 +50,7 @@ import {
   type ParcelFacts,
   permitStartDeadline,
 } from "../rules";
-import {
-  isKnownPersonOn,
-  optionalText,
-  refuse,
-  requireArea,
-  requireParcelKey,
-  requireText,
-  TEXT_LIMITS,
-} from "./checks";
+import { isKnownPersonOn, requireArea, requireParcelKey, TEXT_LIMITS } from "./checks";
 
 const ISSUING_ROLES = [Role.COMMUNE_OFFICER, Role.COMMUNE_LEADER, Role.ADMIN];
 
