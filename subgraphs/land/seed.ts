@@ -82,6 +82,11 @@ class DemoLandRegister {
   readonly encumbrances: Row[] = [];
   readonly permits: Row[] = [];
   private readonly sheets = new Map<string, { sheet: number; number: number }>();
+  /** The certificates naming each person, and the parcels a transfer-blocking encumbrance holds: looked up per receipt. */
+  private readonly certificatesOf = new Map<string, Row[]>();
+  private readonly blocked = new Set<unknown>();
+  private readonly holdersBy = new Map<unknown, Row[]>();
+  private readonly usesBy = new Map<unknown, Row[]>();
 
   constructor(private readonly random: () => number) {}
 
@@ -121,14 +126,16 @@ class DemoLandRegister {
     this.parcels.push(parcel);
     for (const [code, tenths] of landUses) {
       const term = defaultTermFor(code, registeredOn);
-      this.uses.push({
+      const use: Row = {
         id: this.uses.length + 1,
         parcel_id: parcel.id,
         land_use_code: code,
         code_version: LAND_USE_CODES.version,
         area_tenths_m2: tenths,
         term_until: term && term !== "STABLE_LONG_TERM" ? term.until : null,
-      });
+      };
+      this.uses.push(use);
+      this.usesBy.set(parcel.id, [...(this.usesBy.get(parcel.id) ?? []), use]);
     }
     this.issueCertificate(parcel, holders, registeredOn, dossierCode, null);
     return parcel;
@@ -162,13 +169,16 @@ class DemoLandRegister {
     };
     this.certificates.push(certificate);
     for (const [person, role] of holders) {
-      this.holders.push({
+      this.certificatesOf.set(person.personalId, [...(this.certificatesOf.get(person.personalId) ?? []), certificate]);
+      const holder = {
         id: this.holders.length + 1,
         certificate_id: id,
         personal_id: person.personalId,
         role,
         deceased_on: null,
-      });
+      };
+      this.holders.push(holder);
+      this.holdersBy.set(id, [...(this.holdersBy.get(id) ?? []), holder]);
     }
     return certificate;
   }
@@ -186,37 +196,37 @@ class DemoLandRegister {
     });
   }
 
+  /** An encumbrance on a parcel; one that blocks transfers and is in force takes the parcel off the market. */
+  addEncumbrance(encumbrance: Row): void {
+    this.encumbrances.push({ id: this.encumbrances.length + 1, ...encumbrance });
+    if (encumbrance.blocks_transfer === 1 && encumbrance.until_date === null) this.blocked.add(encumbrance.parcel_id);
+  }
+
   /** The valid certificates a person holds at a commune, with no encumbrance that blocks a transfer. */
   transferable(personalId: string, communeCode: string): Row[] {
-    const blocked = new Set(
-      this.encumbrances.filter((e) => e.blocks_transfer === 1 && e.until_date === null).map((e) => e.parcel_id),
-    );
-    const held = new Set(this.holders.filter((h) => h.personal_id === personalId).map((h) => h.certificate_id));
-    return this.certificates.filter(
-      (c) => c.status === "VALID" && c.commune_code === communeCode && held.has(c.id) && !blocked.has(c.parcel_id),
+    return (this.certificatesOf.get(personalId) ?? []).filter(
+      (c) => c.status === "VALID" && c.commune_code === communeCode && !this.blocked.has(c.parcel_id),
     );
   }
 
   /** The holders of a certificate, as people and roles. */
   holdersOf(certificate: Row, people: ReadonlyMap<string, CitizenSeed>): [CitizenSeed, string][] {
-    return this.holders
-      .filter((h) => h.certificate_id === certificate.id)
-      .map((h) => [people.get(String(h.personal_id)) as CitizenSeed, String(h.role)]);
+    return (this.holdersBy.get(certificate.id) ?? []).map((h) => [
+      people.get(String(h.personal_id)) as CitizenSeed,
+      String(h.role),
+    ]);
   }
-
   parcelOf(certificate: Row): Row {
     return this.parcels[Number(certificate.parcel_id) - 1];
   }
 
   isResidential(parcel: Row): boolean {
-    return this.uses.some(
-      (use) => use.parcel_id === parcel.id && RESIDENTIAL_CODES.includes(String(use.land_use_code)),
-    );
+    return (this.usesBy.get(parcel.id) ?? []).some((use) => RESIDENTIAL_CODES.includes(String(use.land_use_code)));
   }
 
   addPermit(parcel: Row, holder: CitizenSeed, issuedOn: string, dossierCode: string | null): void {
     const between = (low: number, high: number) => low + Math.floor(this.random() * (high - low + 1));
-    const residential = this.uses.find((use) => use.parcel_id === parcel.id)?.area_tenths_m2 as number;
+    const residential = this.usesBy.get(parcel.id)?.[0]?.area_tenths_m2 as number;
     const ground = Math.min(residential, between(300, 1200));
     const floors = between(2, 5);
     this.permits.push({
@@ -281,8 +291,7 @@ export const seedLand = async (dataSource: DataSource, options: SeedLandOptions)
       // Mortgages are common (a bank loan against the certificate); disputes rare.
       if (roll < 0.14) {
         const dispute = roll >= 0.12;
-        register.encumbrances.push({
-          id: register.encumbrances.length + 1,
+        register.addEncumbrance({
           parcel_id: parcel.id,
           kind: dispute ? "DISPUTE" : "MORTGAGE",
           blocks_transfer: 1,
