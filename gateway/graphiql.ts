@@ -172,6 +172,19 @@ export const DEV_PERSONAS: readonly Persona[] = [
     },
   },
   {
+    id: "social-officer",
+    label: "Commune officer — Ứng Thiên, social affairs",
+    description:
+      "Cán bộ văn hóa – xã hội of Xã Ứng Thiên (10369, Hà Nội): the commune's allowances, pensions, payment rolls and social dossiers.",
+    claims: {
+      sub: "dev-social-officer-10369",
+      role: Role.COMMUNE_OFFICER,
+      communeCode: "10369",
+      provinceCode: "01",
+      fields: [WorkField.SOCIAL],
+    },
+  },
+  {
     id: "commune-leader",
     label: "Commune leader — Ứng Thiên",
     description: "Lãnh đạo UBND Xã Ứng Thiên (10369, Hà Nội): every field of the commune.",

@@ -2,7 +2,13 @@ import { join, resolve } from "node:path";
 
 import type { GraphQLSchema } from "graphql";
 
-import { type ModuleExport, SUBGRAPH_MANIFEST, type SubgraphManifestEntry } from "../subgraphs/kit/manifest";
+import { EVENT_FEED_PATH } from "../subgraphs/kit/events/feed";
+import {
+  consumersOf,
+  type ModuleExport,
+  SUBGRAPH_MANIFEST,
+  type SubgraphManifestEntry,
+} from "../subgraphs/kit/manifest";
 import type { RunningSubgraph } from "../subgraphs/kit/service";
 
 /** The compiled tree: dist/, one level above this file's compiled location. */
@@ -37,3 +43,29 @@ export const subgraphUrlSettings = (subgraphs: Record<string, { url: string }>):
       subgraphs[entry.name].url,
     ]),
   );
+
+/** A running service's event feed, next to its GraphQL endpoint. */
+export const feedUrlOf = (graphqlUrl: string): string => new URL(EVENT_FEED_PATH, graphqlUrl).toString();
+
+/**
+ * A service's event settings (DESIGN §3): a producer names the services that may read its feed,
+ * with their public keys; a consumer gets its own private key and the feeds it reads.
+ */
+export const eventSettingsFor = (
+  entry: SubgraphManifestEntry,
+  keys: Record<string, { privateKeyFile: string; publicKeyFile: string }>,
+  feedOf: (producer: string) => string,
+): Record<string, string> => {
+  const env: Record<string, string> = {};
+  const consumers = consumersOf(entry.name);
+  if (consumers.length > 0) {
+    env.EVENT_CONSUMER_KEYS = consumers
+      .map((consumer) => `${consumer.name}=${keys[consumer.name].publicKeyFile}`)
+      .join(",");
+  }
+  if (entry.consumes?.length) {
+    env.SERVICE_KEY_FILE = keys[entry.name].privateKeyFile;
+    env.EVENT_FEEDS = entry.consumes.map((producer) => `${producer}=${feedOf(producer)}`).join(",");
+  }
+  return env;
+};

@@ -4,11 +4,11 @@ import { join, resolve } from "node:path";
 
 import { loadGatewayConfig } from "../../gateway/config";
 import { type RunningGateway, startGateway } from "../../gateway/server";
-import { SUBGRAPH_MANIFEST } from "../../subgraphs/kit/manifest";
+import { START_ORDER } from "../../subgraphs/kit/manifest";
 import type { RunningSubgraph } from "../../subgraphs/kit/service";
 import type { SEED_SCALES } from "../../subgraphs/registry/config";
-import { startFromManifest, subgraphUrlSettings } from "../manifest";
-import { ensureHandoffKeys, type HandoffKeyFiles } from "./keys";
+import { eventSettingsFor, feedUrlOf, startFromManifest, subgraphUrlSettings } from "../manifest";
+import { ensureConsumerKeys, ensureHandoffKeys, type HandoffKeyFiles } from "./keys";
 
 const ROOT = resolve(__dirname, "../../..");
 
@@ -26,6 +26,8 @@ export interface LocalHubOptions {
   clockStart?: string;
   /** Settings for the gateway beyond the defaults (a shorter subgraph timeout, say). */
   gatewayEnv?: Record<string, string>;
+  /** Settings for every subgraph beyond the defaults (how often consumers poll, say). */
+  subgraphEnv?: Record<string, string>;
 }
 
 export interface LocalHub {
@@ -47,13 +49,15 @@ export interface LocalHub {
 export const startLocalHub = async (options: LocalHubOptions): Promise<LocalHub> => {
   const keysDir = mkdtempSync(join(tmpdir(), "hub-keys-"));
   const keys = await ensureHandoffKeys(keysDir);
+  const serviceKeys = await ensureConsumerKeys(keysDir);
   const subgraphs: Record<string, RunningSubgraph> = {};
   const subgraphEnv: Record<string, NodeJS.ProcessEnv> = {};
   const stopAll = async () => {
     for (const subgraph of Object.values(subgraphs).reverse()) await subgraph.stop(200);
   };
   try {
-    for (const entry of SUBGRAPH_MANIFEST) {
+    // Producers first: their consumers are told where the feeds are.
+    for (const entry of START_ORDER) {
       const url = options.databaseUrls[entry.name];
       if (!url) throw new Error(`No database URL for the ${entry.name} subgraph`);
       subgraphEnv[entry.name] = {
@@ -68,6 +72,8 @@ export const startLocalHub = async (options: LocalHubOptions): Promise<LocalHub>
         ...(options.adminUnitsFile ? { ADMIN_UNITS_FILE: options.adminUnitsFile } : {}),
         ...(options.adminMergesFile ? { ADMIN_MERGES_FILE: options.adminMergesFile } : {}),
         ...(options.clockStart && entry.dossier ? { CLOCK_START: options.clockStart } : {}),
+        ...eventSettingsFor(entry, serviceKeys, (producer) => feedUrlOf(subgraphs[producer].url)),
+        ...options.subgraphEnv,
       };
       subgraphs[entry.name] = await startFromManifest(entry, subgraphEnv[entry.name]);
     }

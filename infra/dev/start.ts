@@ -5,10 +5,10 @@ import { join, resolve } from "node:path";
 import { createConnection } from "mysql2/promise";
 
 import { mintDevToken } from "../../gateway/auth";
-import { SUBGRAPH_MANIFEST } from "../../subgraphs/kit/manifest";
-import { subgraphUrlSettings } from "../manifest";
+import { START_ORDER } from "../../subgraphs/kit/manifest";
+import { eventSettingsFor, feedUrlOf, subgraphUrlSettings } from "../manifest";
 import { loadDevConfig, portOf } from "./config";
-import { ensureHandoffKeys } from "./keys";
+import { ensureConsumerKeys, ensureHandoffKeys } from "./keys";
 
 /**
  * `npm start`: the whole hub on one machine, each service its own process as in a deployment,
@@ -96,11 +96,13 @@ const main = async (): Promise<void> => {
   const dataDir = resolve(ROOT, config.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const keys = await ensureHandoffKeys(join(dataDir, "keys"));
+  const serviceKeys = await ensureConsumerKeys(join(dataDir, "keys"));
   process.on("SIGINT", () => void stopAll(0));
   process.on("SIGTERM", () => void stopAll(0));
 
   const urls: Record<string, { url: string }> = {};
-  for (const entry of SUBGRAPH_MANIFEST) {
+  // Producers first: the services that read their event feeds are told where they are.
+  for (const entry of START_ORDER) {
     const port = portOf(config, entry.name);
     await startService(
       {
@@ -111,6 +113,7 @@ const main = async (): Promise<void> => {
           DATABASE_URL: await databaseUrl(config, dataDir, entry.name),
           HANDOFF_PUBLIC_KEY_FILE: keys.publicKeyFile,
           SEED_ON_EMPTY: config.seedScale,
+          ...eventSettingsFor(entry, serviceKeys, (producer) => feedUrlOf(urls[producer].url)),
         },
       },
       // A first start seeds the database; the bench scale takes minutes.

@@ -12,6 +12,7 @@ describe("civil-status > config", () => {
       NODE_ENV: "production",
       DATABASE_URL: "mysql://civil:secret@db:3306/hub_civil_status",
       HANDOFF_PUBLIC_KEY_FILE: "/run/secrets/handoff-public.pem",
+      EVENT_CONSUMER_KEYS: "registry=/run/secrets/registry-service-public.pem",
       CLOCK_START: "2026-07-01T08:30:00+07:00",
     };
     expect(() => loadCivilStatusConfig(production)).toThrow(ConfigError);

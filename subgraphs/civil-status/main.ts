@@ -1,4 +1,5 @@
 import { startDeskSubgraph } from "../kit/desk/start";
+import { eventFeedOf } from "../kit/events/settings";
 import { type RunningSubgraph, runService } from "../kit/service";
 import { type CivilStatusConfig, loadCivilStatusConfig } from "./config";
 import { civilStatusDesk } from "./desk";
@@ -20,6 +21,8 @@ export const startCivilStatus = (config: CivilStatusConfig): Promise<RunningSubg
     isEmpty: (database) => isEmpty(database.dataSource),
     seed: (database, { calendar, now, scale, unitsFile }) =>
       seedDemoDossiers(database.dataSource, calendar, { unitsFile, scale, now }),
+    // Births, deaths and marriages, for the registry, land and social affairs (DESIGN §3).
+    events: ({ clock }) => ({ eventFeed: eventFeedOf(config, CIVIL_STATUS_SUBGRAPH, clock) }),
   });
 
 if (require.main === module) {

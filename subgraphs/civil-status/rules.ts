@@ -1,5 +1,5 @@
 import { personalIdMismatch } from "../kit/personal-id";
-import { isCalendarDate, notADate, requireCalendarDate, type RuleProblem } from "../kit/rule-problem";
+import { fullYearsOn, isCalendarDate, notADate, requireCalendarDate, type RuleProblem } from "../kit/rule-problem";
 
 /**
  * The checks a civil-status officer applies before recording an event, as pure functions over plain
@@ -69,20 +69,7 @@ export type MaritalStatus = "SINGLE" | "MARRIED" | "DIVORCED" | "WIDOWED";
  */
 export const MINIMUM_MARRIAGE_AGE: Readonly<Record<Gender, number>> = Object.freeze({ MALE: 20, FEMALE: 18 });
 
-/**
- * Full years of age on a date. A birthday is reached at the start of the day: the Joint Circular's
- * example counts the anniversary itself as the day of full age. Someone born on 29 February
- * reaches a new year of age on 1 March in common years, since no day of that year corresponds to
- * the birthday and the year is complete only once February has ended; the circular is silent on
- * this case, and the choice never lets a person marry before the full age.
- */
-export const fullYearsOn = (birthDate: string, onDate: string): number => {
-  requireCalendarDate(birthDate, "birth date");
-  requireCalendarDate(onDate, "date");
-  // Same-width "MM-DD" strings compare in calendar order, and "02-28" < "02-29" < "03-01".
-  const years = Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return onDate.slice(5) < birthDate.slice(5) ? years - 1 : years;
-};
+export { fullYearsOn };
 
 /** Checks one register record's dates; the register is the office's own, so a bad record throws. */
 const checkMarriageRecord = (record: MarriageRecord): void => {

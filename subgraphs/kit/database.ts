@@ -1,5 +1,7 @@
 import "reflect-metadata";
 
+import { AsyncLocalStorage } from "node:async_hooks";
+
 import {
   DataSource,
   type DataSourceOptions,
@@ -12,18 +14,31 @@ import {
 
 import { log } from "./logger";
 
+/** Marks work that runs beside the requests (event feeds and consumers): its statements are counted apart. */
+const backgroundWork = new AsyncLocalStorage<true>();
+
+/** Runs `work` as background work: the statements it sends do not count as requests' statements. */
+export const inBackground = <T>(work: () => Promise<T>): Promise<T> => backgroundWork.run(true, work);
+
 /**
  * Counts every SQL statement the service sends, so tests and benchmarks can assert that an
- * operation costs a constant number of statements however long its lists are.
+ * operation costs a constant number of statements however long its lists are. Statements of
+ * background work (`inBackground`) are counted in `background`, not in `total`.
  */
 export class StatementCounter implements Logger {
   total = 0;
+  background = 0;
+
+  private count(): void {
+    if (backgroundWork.getStore()) this.background += 1;
+    else this.total += 1;
+  }
 
   logQuery(_query: string, _parameters?: unknown[], _runner?: QueryRunner): void {
-    this.total += 1;
+    this.count();
   }
   logQueryError(error: string | Error, query: string): void {
-    this.total += 1;
+    this.count();
     log.warn("sql statement failed", { error: String(error), query: query.slice(0, 300) });
   }
   logQuerySlow(time: number, query: string): void {

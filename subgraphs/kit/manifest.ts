@@ -22,6 +22,8 @@ export interface SubgraphManifestEntry {
   start: ModuleExport;
   /** The config loader `(env) => config`, and (`settings`) the settings it reads, in the same module. */
   config: ModuleExport & { settings: string };
+  /** The services whose event feeds it reads (DESIGN §3): it holds a service key of its own for them. */
+  consumes?: readonly string[];
   /** A field subgraph's dossiers: the code prefix and the GraphQL type the registry's `dossier(code)` routes to. */
   dossier?: {
     prefix: FieldPrefix;
@@ -46,6 +48,7 @@ export const SUBGRAPH_MANIFEST: readonly SubgraphManifestEntry[] = [
     schema: { module: "subgraphs/registry/schema", export: "buildRegistrySchema" },
     start: { module: "subgraphs/registry/main", export: "startRegistry" },
     config: { module: "subgraphs/registry/config", export: "loadRegistryConfig", settings: "registrySettings" },
+    consumes: ["civil-status"],
   },
   {
     name: "civil-status",
@@ -74,6 +77,7 @@ export const SUBGRAPH_MANIFEST: readonly SubgraphManifestEntry[] = [
     schema: { module: "subgraphs/land/schema", export: "buildLandSchema" },
     start: { module: "subgraphs/land/main", export: "startLand" },
     config: { module: "subgraphs/land/config", export: "loadLandConfig", settings: "landSettings" },
+    consumes: ["civil-status"],
     dossier: {
       prefix: FIELD_PREFIX.LAND,
       typeName: "LandDossier",
@@ -81,10 +85,35 @@ export const SUBGRAPH_MANIFEST: readonly SubgraphManifestEntry[] = [
       field: "địa chính – xây dựng",
     },
   },
+  {
+    name: "social",
+    port: 4004,
+    envPrefix: "SOCIAL",
+    entry: "dist/subgraphs/social/main.js",
+    schema: { module: "subgraphs/social/schema", export: "buildSocialSchema" },
+    start: { module: "subgraphs/social/main", export: "startSocial" },
+    config: { module: "subgraphs/social/config", export: "loadSocialConfig", settings: "socialSettings" },
+    consumes: ["civil-status"],
+    dossier: {
+      prefix: FIELD_PREFIX.SOCIAL,
+      typeName: "SocialDossier",
+      description: "Hồ sơ văn hóa – xã hội — a social dossier",
+      field: "văn hóa – xã hội",
+    },
+  },
 ];
 
 /** The field subgraphs: those that keep dossiers. */
 export const FIELD_SUBGRAPHS = SUBGRAPH_MANIFEST.filter((entry) => entry.dossier);
+
+/** The services that read `producer`'s event feed. */
+export const consumersOf = (producer: string): SubgraphManifestEntry[] =>
+  SUBGRAPH_MANIFEST.filter((entry) => entry.consumes?.includes(producer));
+
+/** Start order: every producer before the services that read its feed (their settings name its address). */
+export const START_ORDER: readonly SubgraphManifestEntry[] = [...SUBGRAPH_MANIFEST].sort(
+  (a, b) => Number(a.consumes?.length ?? 0) - Number(b.consumes?.length ?? 0),
+);
 
 export const manifestEntry = (name: string): SubgraphManifestEntry => {
   const entry = SUBGRAPH_MANIFEST.find((candidate) => candidate.name === name);

@@ -26,6 +26,21 @@ export const requireCalendarDate = (value: string, what: string): string => {
   return value;
 };
 
+/**
+ * Full years of age on a date. A birthday is reached at the start of the day: the Joint Circular's
+ * example counts the anniversary itself as the day of full age. Someone born on 29 February
+ * reaches a new year of age on 1 March in common years, since no day of that year corresponds to
+ * the birthday and the year is complete only once February has ended; the circular is silent on
+ * this case, and the choice never lets a person marry before the full age.
+ */
+export const fullYearsOn = (birthDate: string, onDate: string): number => {
+  requireCalendarDate(birthDate, "birth date");
+  requireCalendarDate(onDate, "date");
+  // Same-width "MM-DD" strings compare in calendar order, and "02-28" < "02-29" < "03-01".
+  const years = Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return onDate.slice(5) < birthDate.slice(5) ? years - 1 : years;
+};
+
 /** The problem with a date the user typed. */
 export const notADate = (field: string, value: unknown, what: string): RuleProblem => ({
   field,

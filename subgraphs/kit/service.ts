@@ -8,8 +8,9 @@ import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 
 import type { SubgraphContext } from "./context";
 import { type Database, isDatabaseReachable, openDatabase } from "./database";
+import type { EventConsumer } from "./events/consumer";
 import { type Handoff, loadHandoffPublicKey, verifyHandoff } from "./handoff";
-import { HttpError, type HttpService, startHttpService } from "./http";
+import { HttpError, type HttpService, type HttpServiceOptions, startHttpService } from "./http";
 import { configureLogger, log } from "./logger";
 
 export interface SubgraphServiceOptions<TLoaders, TServices = undefined> {
@@ -25,11 +26,17 @@ export interface SubgraphServiceOptions<TLoaders, TServices = undefined> {
   handoffPublicKeyFile: string;
   production: boolean;
   maxBodyBytes?: number;
+  /** Routes beside GraphQL, with their own authentication: a producer's event feed. */
+  routes?: HttpServiceOptions<SubgraphContext<TLoaders, TServices>, Handoff>["routes"];
+  /** The event consumers running in this process: their lag goes to /metrics, they stop before the database closes. */
+  consumers?: readonly EventConsumer[];
 }
 
 export interface RunningSubgraph extends HttpService {
   name: string;
   database: Database;
+  /** The event consumers running in this service. */
+  consumers: readonly EventConsumer[];
   /** Drains HTTP, stops Apollo and closes the database. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -152,7 +159,15 @@ export const startSubgraphService = async <TLoaders, TServices = undefined>(
         return { ...base, loaders: options.createLoaders(options.database, base) };
       },
       ready: () => isDatabaseReachable(options.database),
-      metrics: () => ({ db_statements_total: options.database.statements.total }),
+      metrics: () =>
+        Object.assign(
+          {
+            db_statements_total: options.database.statements.total,
+            db_background_statements_total: options.database.statements.background,
+          },
+          ...(options.consumers ?? []).map((consumer) => consumer.metrics()),
+        ) as Record<string, number>,
+      routes: options.routes,
     },
     options.port,
     options.host,
@@ -163,8 +178,10 @@ export const startSubgraphService = async <TLoaders, TServices = undefined>(
     ...http,
     name: options.name,
     database: options.database,
+    consumers: options.consumers ?? [],
     stop: async (graceMs) => {
       await http.close(graceMs);
+      for (const consumer of options.consumers ?? []) await consumer.stop();
       await apollo.stop();
       await options.database.close();
     },
@@ -243,6 +260,10 @@ export interface SubgraphDefinition<TLoaders, TServices> {
   services?: TServices;
   /** Runs once the database is up to date, before listening: first-start seeding, say. */
   prepare?: (database: Database) => Promise<void>;
+  /** A producer's event feed (kit/events/settings.ts `eventFeedOf`). */
+  eventFeed?: (database: Database) => Promise<NonNullable<SubgraphServiceOptions<TLoaders, TServices>["routes"]>>;
+  /** The consumers of other services' feeds (`eventConsumersOf`), started once the service is prepared. */
+  eventConsumers?: (database: Database) => Promise<EventConsumer[]>;
 }
 
 /** A subgraph's start: its database up to date, prepared, then listening; the database closed on failure. */
@@ -257,8 +278,11 @@ export const startSubgraph = async <TLoaders, TServices = undefined>(
     migrations: definition.migrations,
     statementTimeoutMs: config.statementTimeoutMs,
   });
+  const consumers: EventConsumer[] = [];
   try {
     await definition.prepare?.(database);
+    const routes = await definition.eventFeed?.(database);
+    consumers.push(...((await definition.eventConsumers?.(database)) ?? []));
     return await startSubgraphService({
       name: definition.name,
       schema: definition.schema(),
@@ -269,8 +293,11 @@ export const startSubgraph = async <TLoaders, TServices = undefined>(
       host: config.host,
       handoffPublicKeyFile: config.handoffPublicKeyFile,
       production: config.nodeEnv === "production",
+      routes,
+      consumers,
     });
   } catch (error) {
+    for (const consumer of consumers) await consumer.stop();
     await database.close();
     throw error;
   }

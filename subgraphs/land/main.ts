@@ -1,8 +1,10 @@
 import { startDeskSubgraph } from "../kit/desk/start";
+import { eventConsumersOf } from "../kit/events/settings";
 import { type RunningSubgraph, runService } from "../kit/service";
 import { type LandConfig, loadLandConfig } from "./config";
 import { landDesk } from "./desk";
 import { landEntities } from "./entities";
+import { CIVIL_STATUS_HANDLERS } from "./life-events";
 import { createLandLoaders } from "./loaders";
 import { landMigrations } from "./migrations";
 import { buildLandSchema, LAND_SUBGRAPH } from "./schema";
@@ -20,6 +22,10 @@ export const startLand = (config: LandConfig): Promise<RunningSubgraph> =>
     isEmpty: (database) => isEmpty(database.dataSource),
     seed: (database, { calendar, now, scale, unitsFile }) =>
       seedLand(database.dataSource, { unitsFile, scale, calendar, now }),
+    // A death flags the rights the deceased held (DESIGN §3).
+    events: ({ clock }) => ({
+      eventConsumers: eventConsumersOf(config, LAND_SUBGRAPH, { "civil-status": CIVIL_STATUS_HANDLERS }, clock),
+    }),
   });
 
 if (require.main === module) {

@@ -1,10 +1,12 @@
 import { loadConfig, parseOneOf, setting } from "../kit/config";
+import { eventConsumerSettings } from "../kit/events/settings";
 import { subgraphSettings } from "../kit/subgraph-config";
 
 export const SEED_SCALES = ["none", "test", "demo", "bench"] as const;
 
 export const registrySettings = {
   ...subgraphSettings(4001, "registry"),
+  ...eventConsumerSettings("registry"),
   adminUnitsFile: setting({
     name: "ADMIN_UNITS_FILE",
     description: "the official list of administrative units (JSON, see shared/data/admin-units/SOURCE.md)",

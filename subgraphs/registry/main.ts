@@ -1,6 +1,9 @@
+import { systemClock } from "../kit/clock";
+import { eventConsumersOf } from "../kit/events/settings";
 import { type RunningSubgraph, runService, startSubgraph } from "../kit/service";
 import { loadRegistryConfig, type RegistryConfig } from "./config";
 import { registryEntities } from "./entities";
+import { CIVIL_STATUS_HANDLERS } from "./life-events";
 import { createRegistryLoaders } from "./loaders";
 import { registryMigrations } from "./migrations";
 import { buildRegistrySchema, REGISTRY_SUBGRAPH } from "./schema";
@@ -21,6 +24,7 @@ export const startRegistry = (config: RegistryConfig): Promise<RunningSubgraph> 
         mergesFile: config.adminMergesFile,
       });
     },
+    eventConsumers: eventConsumersOf(config, REGISTRY_SUBGRAPH, { "civil-status": CIVIL_STATUS_HANDLERS }, systemClock),
   });
 
 if (require.main === module) {

@@ -27,7 +27,9 @@ const OPERATION_FILES = [
   "city-dashboard.graphql",
   "civil-status-desk.graphql",
   "land-desk.graphql",
+  "payment-roll.graphql",
   "reception-desk.graphql",
+  "social-desk.graphql",
 ];
 
 interface PersonaBody {
@@ -68,7 +70,9 @@ describe("e2e > graphiql > saved operations", () => {
       "CityDashboard",
       "CivilStatusDesk",
       "LandDesk",
+      "PaymentRoll",
       "ReceptionDesk",
+      "SocialDesk",
     ]);
     for (const operation of operations) {
       expect(operation.description.length).toBeGreaterThan(100);
@@ -78,10 +82,12 @@ describe("e2e > graphiql > saved operations", () => {
     expect(operations.map((operation) => operation.variables)).toEqual([
       {},
       { personalId: DEMO_CITIZEN_ID },
-      { provinceCode: "01", from: "2025-07-01", to: "2026-12-31" },
+      { provinceCode: "01", from: "2025-07-01", to: "2026-12-31", month: "2026-11" },
       { communeCode: "10369", first: 10 },
       { communeCode: "10369", mapUnitCode: "10369", mapSheet: 1, parcelNumber: 1, first: 10 },
+      { communeCode: "10369", month: "2026-12", first: 50 },
       { personalId: DEMO_CITIZEN_ID },
+      { communeCode: "10369", personalId: "001068698919", first: 10 },
     ]);
   });
 
@@ -363,6 +369,7 @@ describe("e2e > graphiql > page, assets and routes", () => {
       ["citizen", "CITIZEN"],
       ["commune-officer", "COMMUNE_OFFICER"],
       ["land-officer", "COMMUNE_OFFICER"],
+      ["social-officer", "COMMUNE_OFFICER"],
       ["commune-leader", "COMMUNE_LEADER"],
       ["city-officer", "CITY_OFFICER"],
       ["analyst", "ANALYST"],

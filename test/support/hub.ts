@@ -46,6 +46,8 @@ export interface Hub {
     variables?: Record<string, unknown>,
     options?: { token?: string; url?: string; headers?: Record<string, string> },
   ): Promise<GraphqlResponse<T>>;
+  /** Waits until every event consumer has applied what its producer's feed holds now. */
+  caughtUp(timeoutMs?: number): Promise<void>;
   /** SQL statements a subgraph has sent so far, read from its /metrics endpoint. */
   statements(service: RunningSubgraph): Promise<number>;
   close(): Promise<void>;
@@ -101,6 +103,8 @@ export const startHub = async (options: HubOptions = {}): Promise<Hub> => {
     adminMergesFile: ADMIN_MERGES_FILE,
     clockStart: options.clockStart ?? DESK_DAY_START,
     gatewayEnv: options.gatewayEnv,
+    // Consumers look often, so that a test sees an event's effect soon after the change.
+    subgraphEnv: { EVENT_POLL_MS: "100" },
   });
   const { subgraphs, gateway, keys } = local;
 
@@ -133,6 +137,13 @@ export const startHub = async (options: HubOptions = {}): Promise<Hub> => {
       if (!stopOnly) await start(name, env);
     },
     resume: (name, env = {}) => start(name, env),
+    caughtUp: async (timeoutMs = 15_000) => {
+      await Promise.all(
+        Object.values(subgraphs).flatMap((subgraph) =>
+          subgraph.consumers.map((consumer) => consumer.caughtUp(timeoutMs)),
+        ),
+      );
+    },
     envOf: (name) => ({ ...local.subgraphEnv[name], PORT: ports[name] ?? new URL(subgraphs[name].url).port }),
     gatewayUrl: gateway.url,
     subgraphs,

@@ -62,6 +62,9 @@ export const startSubgraphForTest = async <C>(options: SubgraphTestOptions<C>): 
       ADMIN_UNITS_FILE,
       CALENDAR_DIR: resolve(REPO_ROOT, "infra/calendar"),
       LOG_LEVEL: "error",
+      // One subgraph alone: no other service's feed to read, nobody to read its own.
+      EVENT_FEEDS: "none",
+      EVENT_CONSUMER_KEYS: "none",
       ...options.env,
     });
     service = await options.start(config);

@@ -278,6 +278,8 @@ export class RegisterResolver {
                 personalId: person.personalId,
                 diedOn: input.diedOn,
                 placeOfDeath,
+                // Who declared the death: the linked funeral-support dossier is theirs (NĐ 63/2024).
+                declarantPersonalId: dossier.applicantPersonalId,
                 ...entryOf(dossier, today),
               },
             },

@@ -80,8 +80,11 @@ export interface DeskDefinition<P extends DeskProcedure, R extends ReceiveDossie
   catalogue: Catalogue<P>;
   /** The field's receipt input: the kit's fields plus what fixes its limits. */
   receiveInput: new () => R;
-  /** The limit counted for a dossier of this procedure at this commune; `receipt` when received at the desk. */
-  limitFor(procedure: P, at: { communeCode: string; receipt?: R }): ProcedureLimit;
+  /**
+   * The limit counted for a dossier of this procedure at this commune, accepted at `acceptedAt`
+   * (a review held on set days counts from the next one); `receipt` when received at the desk.
+   */
+  limitFor(procedure: P, at: { communeCode: string; acceptedAt: Date; receipt?: R }): ProcedureLimit;
   /** The mutation that completes a dossier of this procedure by issuing its result, when it has one. */
   issuedBy?(procedure: P): string | undefined;
   /** Whether the field waits for fees and taxes (national status 6, FINANCIAL_OBLIGATION). */
@@ -278,7 +281,11 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
     dueAt: (dossier, acceptedAt) => {
       const procedure = catalogue.byCode(dossier.procedureCode);
       if (!procedure) throw notFound("Procedure", dossier.procedureCode);
-      return dueDateFor(services, definition.limitFor(procedure, { communeCode: dossier.communeCode }), acceptedAt);
+      return dueDateFor(
+        services,
+        definition.limitFor(procedure, { communeCode: dossier.communeCode, acceptedAt }),
+        acceptedAt,
+      );
     },
   });
 
@@ -327,6 +334,57 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
       },
     );
     return database.dataSource.manager.findOneByOrFail(Dossier, { code });
+  };
+
+  /**
+   * Opens a dossier the hub proposes from another field's event (channel LINKED, DESIGN §3), in the
+   * caller's transaction, as SUBMITTED: the desk accepts it (and its clock starts) or refuses it,
+   * as for an online filing. The history and the audit name the event that proposed it.
+   */
+  const propose = async (
+    manager: EntityManager,
+    kind: "sqlite" | "mysql",
+    request: {
+      procedureCode: string;
+      communeCode: string;
+      provinceCode: string;
+      applicantPersonalId: string;
+      at: Date;
+      note: string;
+      /** Who proposes it: the service and the event, e.g. "civil-status:DeathRegistered:<id>". */
+      source: string;
+    },
+  ): Promise<DossierRecord> => {
+    if (!catalogue.byCode(request.procedureCode)) throw new Error(`No procedure ${request.procedureCode}`);
+    const proposer: Caller = { subject: `service:${request.source}`, fields: [definition.field] };
+    const code = await nextDossierCode(manager, kind, request.communeCode, definition.prefix, request.at);
+    const dossier = Object.assign(new Dossier(), {
+      code,
+      procedureCode: request.procedureCode,
+      communeCode: request.communeCode,
+      provinceCode: request.provinceCode,
+      applicantPersonalId: request.applicantPersonalId,
+      channel: DossierChannel.LINKED,
+      status: DossierStatus.SUBMITTED,
+      nationalStatusCode: NATIONAL_STATUS_CODE[DossierStatus.SUBMITTED],
+      version: 1,
+      receivedAt: request.at,
+      acceptedAt: null,
+      dueAt: null,
+      dueProvisional: false,
+      dueLimit: null,
+      endedAt: null,
+      supplementCount: 0,
+      supplementSince: null,
+      effectiveDueAt: null,
+      supplementMs: "0",
+    });
+    await manager.insert(Dossier, dossier);
+    await recordCreation(manager, dossier, proposer, request.note);
+    await writeAudit(manager, proposer, request.source, [
+      { operation: "dossier.propose", entityType: typeName, entityIds: [code], outcome: "ALLOWED" },
+    ]);
+    return dossier;
   };
 
   /** A move inside the caller's transaction, with this desk's hooks and the field's own refusals. */
@@ -651,7 +709,11 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
       if (!applicant.ok) throw badInput("applicantPersonalId", applicant.reason);
       const now = services.clock();
       const communeCode = caller.communeCode;
-      const due = dueDateFor(services, definition.limitFor(procedure, { communeCode, receipt: input }), now);
+      const due = dueDateFor(
+        services,
+        definition.limitFor(procedure, { communeCode, acceptedAt: now, receipt: input }),
+        now,
+      );
       return createDossier(context, {
         idempotencyKey: input.idempotencyKey,
         operation: `receive${typeName}`,
@@ -817,6 +879,7 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
     dueDateFor,
     move,
     complete,
+    propose,
     dossierPage,
     applicantDossiers,
     accessLog,

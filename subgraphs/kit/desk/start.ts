@@ -32,6 +32,8 @@ export interface DeskSubgraphDefinition<TLoaders>
   /** Whether the database holds nothing yet (the first start seeds it when asked to). */
   isEmpty(database: Database): Promise<boolean>;
   seed(database: Database, context: DeskSeedContext): Promise<unknown>;
+  /** The field's event feed and consumers, given the desk's services (their clock stamps what they write). */
+  events?: (services: DeskServices) => Pick<SubgraphDefinition<TLoaders, DeskServices>, "eventFeed" | "eventConsumers">;
 }
 
 /**
@@ -47,10 +49,12 @@ export const startDeskSubgraph = <TLoaders>(
   const calendar = loadWorkingCalendar(resolve(config.calendarDir));
   const clock = config.clockStart ? clockStartingAt(config.clockStart) : systemClock;
   const units = readCommuneProvinces(config.adminUnitsFile);
-  const { desk, isEmpty, seed, ...subgraph } = definition;
+  const { desk, isEmpty, seed, events, ...subgraph } = definition;
+  const services: DeskServices = { calendar, clock, units };
   return startSubgraph(config, {
     ...subgraph,
-    services: { calendar, clock, units },
+    ...events?.(services),
+    services,
     prepare: async (database) => {
       const { changed } = await desk.recomputeProvisionalDueDates(database, { calendar, clock });
       if (changed > 0) log.info("recounted provisional due dates on the calendar in force", { changed });

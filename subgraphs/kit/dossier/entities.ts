@@ -18,6 +18,7 @@ import { DossierStatus } from "./status";
 export enum DossierChannel {
   DESK = "DESK",
   ONLINE = "ONLINE",
+  LINKED = "LINKED",
 }
 
 registerEnumType(DossierChannel, {
@@ -26,6 +27,10 @@ registerEnumType(DossierChannel, {
   valuesConfig: {
     DESK: { description: "Trực tiếp — at the commune's one-stop desk" },
     ONLINE: { description: "Trực tuyến — filed online by the citizen" },
+    LINKED: {
+      description:
+        "Liên thông — opened by the hub from another field's event (a registered death proposes funeral support, NĐ 63/2024)",
+    },
   },
 });
 

@@ -1,3 +1,4 @@
+import { CONSUMER_ENTITIES } from "../../kit/events/consumer";
 import { landDesk } from "../desk";
 import { LandCertificate, LandCertificateEndorsement, LandCertificateHolder } from "./certificate";
 import { ConstructionPermit } from "./construction-permit";
@@ -14,4 +15,5 @@ export const landEntities = [
   LandCertificateEndorsement,
   LandEncumbrance,
   ConstructionPermit,
+  ...CONSUMER_ENTITIES,
 ];

@@ -29,6 +29,14 @@ export class Citizen {
   @Column({ name: "birth_date", type: "date" })
   birthDate: string;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "Ngày chết — date of death, as registered at civil status (đăng ký khai tử); null while none is registered",
+  })
+  @Column({ name: "deceased_on", type: "date", nullable: true })
+  deceasedOn: string | null;
+
   @Column({ name: "residence_commune_code", type: "varchar", length: 5 })
   residenceCommuneCode: string;
 

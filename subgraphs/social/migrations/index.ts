@@ -1,0 +1,4 @@
+import { Initial1751328000100 } from "./1751328000100-initial";
+import { Register1751328000200 } from "./1751328000200-register";
+
+export const socialMigrations = [Initial1751328000100, Register1751328000200];
