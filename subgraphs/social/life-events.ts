@@ -32,7 +32,7 @@ const FUNERAL_PROCEDURE: Readonly<Record<BenefitProgram, string>> = {
  * It runs once per event (the consumer's mark); a death reported twice under two events finds
  * the benefits already stopped and the support already proposed, and changes nothing.
  */
-export const civilStatusHandlers = (kind: "sqlite" | "mysql"): Readonly<Record<string, EventHandler>> => ({
+export const CIVIL_STATUS_HANDLERS: Readonly<Record<string, EventHandler>> = {
   DeathRegistered: async (manager: EntityManager, event) => {
     const personalId = text(event, "personalId");
     const diedOn = text(event, "diedOn");
@@ -69,7 +69,7 @@ export const civilStatusHandlers = (kind: "sqlite" | "mysql"): Readonly<Record<s
     const declarant =
       typeof event.payload.declarantPersonalId === "string" ? event.payload.declarantPersonalId : personalId;
     const amount = funeralSupport(runningAtDeath.provinceCode, diedOn);
-    const dossier = await socialDesk.propose(manager, kind, {
+    const dossier = await socialDesk.propose(manager, {
       procedureCode: FUNERAL_PROCEDURE[runningAtDeath.program],
       communeCode: runningAtDeath.communeCode,
       provinceCode: runningAtDeath.provinceCode,
@@ -90,4 +90,4 @@ export const civilStatusHandlers = (kind: "sqlite" | "mysql"): Readonly<Record<s
       provinceCode: runningAtDeath.provinceCode,
     });
   },
-});
+};

@@ -16,6 +16,7 @@ import {
   SocialPayment,
   SocialPerson,
 } from "./entities/register";
+import { amountOfRows } from "./roll";
 
 /** A household with its members, as one person's record shows it. */
 export interface HouseholdRecord {
@@ -157,28 +158,70 @@ const queryBeneficiaries = async (
   return result;
 };
 
-/** What a closed month paid, for many desks in one grouped statement. */
-export interface PaidRow {
-  status: string;
-  lines: number;
-  amountVnd: number;
+/** A month's roll in figures for one desk. */
+export interface RollTotals {
+  /** Every commune of the desk with decisions running closed the month (a commune: it closed it). */
+  frozen: boolean;
+  lineCount: number;
+  totalVnd: number;
 }
 
-const queryPaid = async (
+/**
+ * The month's rolls in figures for many desks in ONE statement: for each commune of each desk, what
+ * was paid if the commune closed the month, otherwise what the running decisions come to (on the
+ * province's base level and pension for the month). A province adds up its communes, closed or not.
+ */
+const queryRollTotals = async (
   manager: EntityManager,
   column: "commune_code" | "province_code",
   keys: readonly string[],
-  { month }: { month: string },
-): Promise<Map<string, PaidRow[]>> => {
+  month: string,
+): Promise<Map<string, RollTotals>> => {
+  const marks = keys.map(() => "?").join(", ");
   const rows = (await manager.query(
-    `SELECT ${column} AS k, status, COUNT(*) AS n, SUM(amount_vnd) AS a FROM social_payment
-      WHERE ${column} IN (${keys.map(() => "?").join(", ")}) AND month = ?
-      GROUP BY ${column}, status`,
-    [...keys, month],
-  )) as { k: string; status: string; n: number | string; a: number | string }[];
-  const result = new Map<string, PaidRow[]>(keys.map((key) => [key, []]));
+    `SELECT ${column} AS k, commune_code AS c, province_code AS p, 'PAID' AS src, program, COUNT(*) AS n, SUM(amount_vnd) AS a, 0 AS t
+       FROM social_payment WHERE ${column} IN (${marks}) AND month = ?
+      GROUP BY ${column}, commune_code, province_code, program
+     UNION ALL
+     SELECT ${column} AS k, commune_code AS c, province_code AS p, 'RUNNING' AS src, program, COUNT(*) AS n, 0 AS a, SUM(amount_tenths) AS t
+       FROM social_benefit WHERE ${column} IN (${marks}) AND start_month <= ? AND (end_month IS NULL OR end_month >= ?)
+      GROUP BY ${column}, commune_code, province_code, program
+     UNION ALL
+     SELECT ${column} AS k, commune_code AS c, province_code AS p, 'CLOSED' AS src, NULL AS program, 1 AS n, 0 AS a, 0 AS t
+       FROM social_roll_closure WHERE ${column} IN (${marks}) AND month = ?`,
+    [...keys, month, ...keys, month, month, ...keys, month],
+  )) as {
+    k: string;
+    c: string;
+    p: string;
+    src: string;
+    program: string;
+    n: number | string;
+    a: number | string;
+    t: number | string;
+  }[];
+  const closed = new Set(rows.filter((row) => row.src === "CLOSED").map((row) => `${row.k}|${row.c}`));
+  const result = new Map<string, RollTotals>(keys.map((key) => [key, { frozen: false, lineCount: 0, totalVnd: 0 }]));
+  const openCommunes = new Set<string>();
   for (const row of rows) {
-    result.get(String(row.k))?.push({ status: row.status, lines: Number(row.n), amountVnd: Number(row.a) });
+    const totals = result.get(String(row.k));
+    if (!totals || row.src === "CLOSED") continue;
+    const isClosed = closed.has(`${row.k}|${row.c}`);
+    if (row.src === "PAID" && isClosed) {
+      totals.lineCount += Number(row.n);
+      totals.totalVnd += Number(row.a);
+    } else if (row.src === "RUNNING" && !isClosed) {
+      openCommunes.add(String(row.k));
+      totals.lineCount += Number(row.n);
+      totals.totalVnd += amountOfRows(
+        [{ program: row.program, groupCode: null, people: Number(row.n), amountTenths: Number(row.t) }],
+        row.p,
+        month,
+      );
+    }
+  }
+  for (const [key, totals] of result) {
+    totals.frozen = [...closed].some((entry) => entry.startsWith(`${key}|`)) && !openCommunes.has(key);
   }
   return result;
 };
@@ -203,19 +246,31 @@ export const createSocialLoaders = (database: Database, context: Parameters<type
     () => [],
   );
 
-  const paid = createParameterisedLoader<{ key: string; kind: "COMMUNE" | "PROVINCE"; month: string }, PaidRow[]>(
+  const rollTotals = createParameterisedLoader<
+    { key: string; kind: "COMMUNE" | "PROVINCE"; month: string },
+    RollTotals
+  >(
     ({ kind, month }, keys) =>
-      queryPaid(manager, kind === "COMMUNE" ? "commune_code" : "province_code", keys, { month }),
-    () => [],
+      queryRollTotals(manager, kind === "COMMUNE" ? "commune_code" : "province_code", keys, month),
+    () => ({ frozen: false, lineCount: 0, totalVnd: 0 }),
   );
 
-  const funeralByDossier = new DataLoader<string, FuneralSupport | null>(async (codes) => {
-    const rows = await manager.findBy(FuneralSupport, { dossierCode: In([...codes]) });
-    const byCode = new Map(rows.map((row) => [row.dossierCode, row]));
-    return codes.map((code) => byCode.get(code) ?? null);
+  /** The members of many households, one statement per batch. */
+  const householdMembers = new DataLoader<number, SocialHouseholdMember[]>(async (ids) => {
+    const rows = await manager.find(SocialHouseholdMember, {
+      where: { householdId: In([...ids]) },
+      order: { id: "ASC" },
+    });
+    return ids.map((id) => rows.filter((row) => row.householdId === id));
   });
 
-  return { desk: socialDesk.createLoaders(database, context), citizenSocial, beneficiaries, paid, funeralByDossier };
+  return {
+    desk: socialDesk.createLoaders(database, context),
+    citizenSocial,
+    beneficiaries,
+    rollTotals,
+    householdMembers,
+  };
 };
 
 export type SocialLoaders = ReturnType<typeof createSocialLoaders>;

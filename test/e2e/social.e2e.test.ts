@@ -150,6 +150,20 @@ describe("e2e > social > a death at Ứng Thiên", () => {
     expect((await rollOf("2026-08")).paymentRoll.lines.map((line) => line.citizen.personalId)).toEqual([
       person.personalId,
     ]);
+    // The city adds up its communes: Ứng Thiên's July as paid, August from the running decision.
+    const city = await call<{ province: Record<string, unknown> }>(
+      PERSONAS.hanoiCityOfficer,
+      `{ province(code: "01") { july: social { paymentRoll(month: "2026-07") { frozen lineCount totalVnd } }
+         august: social { paymentRoll(month: "2026-08") { frozen lineCount totalVnd } } } }`,
+    );
+    expect(city.body).toEqual({
+      data: {
+        province: {
+          july: { paymentRoll: { frozen: true, lineCount: 1, totalVnd: 1_300_000 } },
+          august: { paymentRoll: { frozen: false, lineCount: 1, totalVnd: 1_300_000 } },
+        },
+      },
+    });
 
     // Died on 20 June, registered on 1 July: the allowance stops from July.
     await registerDeath(person, "2026-06-20");

@@ -343,7 +343,6 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
    */
   const propose = async (
     manager: EntityManager,
-    kind: "sqlite" | "mysql",
     request: {
       procedureCode: string;
       communeCode: string;
@@ -357,6 +356,7 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
   ): Promise<DossierRecord> => {
     if (!catalogue.byCode(request.procedureCode)) throw new Error(`No procedure ${request.procedureCode}`);
     const proposer: Caller = { subject: `service:${request.source}`, fields: [definition.field] };
+    const kind = manager.connection.options.type === "mysql" ? "mysql" : "sqlite";
     const code = await nextDossierCode(manager, kind, request.communeCode, definition.prefix, request.at);
     const dossier = Object.assign(new Dossier(), {
       code,

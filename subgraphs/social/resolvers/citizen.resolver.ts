@@ -13,7 +13,7 @@ import {
   SocialPayment,
 } from "../entities/register";
 import { BenefitProgram } from "../enums";
-import type { CitizenSocialRecords, HouseholdRecord, SocialContext } from "../loaders";
+import type { CitizenSocialRecords, SocialContext } from "../loaders";
 import { monthOf } from "../money";
 import { amountOf } from "../roll";
 
@@ -103,8 +103,7 @@ export class CitizenSocialResolver {
     description: "Hộ gia đình — the person's household as last reviewed, with its poverty classification",
   })
   household(@Root() { records }: CitizenSocial): SocialHousehold | null {
-    const latest = records.households[0];
-    return latest ? Object.assign(latest.household, { record: latest }) : null;
+    return records.households[0]?.household ?? null;
   }
 
   @FieldResolver(() => DisabilityCertificate, {
@@ -180,8 +179,11 @@ export class CitizenSocialResolver {
 export class SocialHouseholdResolver {
   @Directive("@listSize(assumedSize: 10)")
   @FieldResolver(() => [SocialHouseholdMemberView], { description: "Thành viên — the household's members" })
-  members(@Root() household: SocialHousehold & { record?: HouseholdRecord }): SocialHouseholdMemberView[] {
-    return (household.record?.members ?? []).map((member) =>
+  async members(
+    @Root() household: SocialHousehold,
+    @Ctx() { loaders }: SocialContext,
+  ): Promise<SocialHouseholdMemberView[]> {
+    return (await loaders.householdMembers.load(household.id)).map((member) =>
       Object.assign(new SocialHouseholdMemberView(), {
         relation: member.relation,
         citizen: CitizenRef.of(member.personalId),

@@ -167,65 +167,12 @@ export class SocialDeskResolver {
   async paymentRoll(
     @Root() desk: Desk,
     @Arg("month", { description: "Tháng — YYYY-MM" }) month: string,
-    @Ctx() { caller, loaders, services, database }: SocialContext,
+    @Ctx() { caller, loaders, services }: SocialContext,
   ): Promise<SocialPaymentRoll> {
     requireMonth(month);
     socialDesk.policy.statsAccess(caller, desk.scope, services.units);
-    const province = desk.scope.kind === "PROVINCE" ? desk.scope.code : services.units.get(desk.scope.code);
-    const column = desk.scope.kind === "COMMUNE" ? "commune_code" : "province_code";
-    const closed = (await database.dataSource.manager.query(
-      `SELECT commune_code AS c FROM social_roll_closure WHERE ${column} = ? AND month = ?`,
-      [desk.scope.code, month],
-    )) as { c: string }[];
-    const closedCommunes = new Set(closed.map((row) => row.c));
-    const [running, paid] = await Promise.all([
-      loaders.beneficiaries.load({ key: desk.scope.code, kind: desk.scope.kind, month }),
-      loaders.paid.load({ key: desk.scope.code, kind: desk.scope.kind, month }),
-    ]);
-    const frozen = desk.scope.kind === "COMMUNE" ? closedCommunes.size > 0 : false;
-    if (frozen || (desk.scope.kind === "PROVINCE" && closedCommunes.size > 0 && running.length === 0)) {
-      return Object.assign(new SocialPaymentRoll(), {
-        desk,
-        month,
-        frozen: true,
-        lineCount: paid.reduce((total, row) => total + row.lines, 0),
-        totalVnd: paid.reduce((total, row) => total + row.amountVnd, 0),
-      });
-    }
-    if (desk.scope.kind === "PROVINCE" && closedCommunes.size > 0) {
-      // Some communes closed the month: their payments, the others' running decisions.
-      const openRows = (await database.dataSource.manager.query(
-        `SELECT commune_code AS c, program, SUM(amount_tenths) AS t, COUNT(*) AS n FROM social_benefit
-          WHERE province_code = ? AND start_month <= ? AND (end_month IS NULL OR end_month >= ?)
-          GROUP BY commune_code, program`,
-        [desk.scope.code, month, month],
-      )) as { c: string; program: string; t: number | string; n: number | string }[];
-      const open = openRows.filter((row) => !closedCommunes.has(row.c));
-      const openAmount = amountOfRows(
-        open.map((row) => ({
-          program: row.program,
-          groupCode: null,
-          people: Number(row.n),
-          amountTenths: Number(row.t),
-        })),
-        desk.scope.code,
-        month,
-      );
-      return Object.assign(new SocialPaymentRoll(), {
-        desk,
-        month,
-        frozen: false,
-        lineCount: open.reduce((total, row) => total + Number(row.n), 0) + paid.reduce((t, row) => t + row.lines, 0),
-        totalVnd: openAmount + paid.reduce((total, row) => total + row.amountVnd, 0),
-      });
-    }
-    return Object.assign(new SocialPaymentRoll(), {
-      desk,
-      month,
-      frozen: false,
-      lineCount: running.reduce((total, row) => total + row.people, 0),
-      totalVnd: province ? amountOfRows(running, province, month) : 0,
-    });
+    const totals = await loaders.rollTotals.load({ key: desk.scope.code, kind: desk.scope.kind, month });
+    return Object.assign(new SocialPaymentRoll(), { desk, month, ...totals });
   }
 
   @Directive("@listSize(assumedSize: 20)")
