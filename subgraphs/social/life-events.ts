@@ -77,6 +77,7 @@ export const CIVIL_STATUS_HANDLERS: Readonly<Record<string, EventHandler>> = {
       at,
       note: `Đề xuất hỗ trợ mai táng từ đăng ký khai tử ${String(event.payload.dossierCode ?? "")} (mất ngày ${diedOn}, đăng ký ngày ${toLocalDate(at)})`,
       source: `civil-status:DeathRegistered:${event.id}`,
+      requestId: event.id,
     });
     await manager.insert(FuneralSupport, {
       deceasedPersonalId: personalId,

@@ -352,6 +352,8 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
       note: string;
       /** Who proposes it: the service and the event, e.g. "civil-status:DeathRegistered:<id>". */
       source: string;
+      /** What the audit files it under, as a request's id: the event's id. */
+      requestId: string;
     },
   ): Promise<DossierRecord> => {
     if (!catalogue.byCode(request.procedureCode)) throw new Error(`No procedure ${request.procedureCode}`);
@@ -381,7 +383,7 @@ export const createDesk = <P extends DeskProcedure, R extends ReceiveDossierInpu
     });
     await manager.insert(Dossier, dossier);
     await recordCreation(manager, dossier, proposer, request.note);
-    await writeAudit(manager, proposer, request.source, [
+    await writeAudit(manager, proposer, request.requestId, [
       { operation: "dossier.propose", entityType: typeName, entityIds: [code], outcome: "ALLOWED" },
     ]);
     return dossier;
