@@ -122,9 +122,16 @@ export const loadSavedOperations = (dirs: readonly string[] = SAVED_OPERATION_DI
  * The citizen persona's personal ID: the second person the population seed generates (the first
  * is a child), a resident of Phường Ba Đình (00004). The seed is deterministic and the `test` and
  * `demo` scales start alike, so this person exists in both; the `bench` scale does not have them.
- * The saved reception-desk and citizen-360 operations default to the same person.
+ * The saved reception-desk operation defaults to the same person.
  */
 export const DEMO_CITIZEN_ID = "001068698919";
+
+/**
+ * The person the saved citizen-360 operation opens on: the oldest resident of Xã Ứng Thiên at the
+ * `demo` scale (`showcaseResident`), whom every field's seed gives records at Ứng Thiên: their
+ * birth, their home's land-use right, their social pension. So the Ứng Thiên leader sees all three.
+ */
+export const SHOWCASE_CITIZEN_ID = "001039535907";
 
 const ALL_FIELDS = [WorkField.CIVIL_STATUS, WorkField.LAND, WorkField.SOCIAL];
 

@@ -354,3 +354,26 @@ export function* generateCitizens(
     }
   }
 }
+
+/** The commune whose desk the demo personas staff: Xã Ứng Thiên, Hà Nội. */
+export const SHOWCASE_COMMUNE_CODE = "10369";
+
+/**
+ * The person a commune leader's Citizen 360 opens on in the demo: the oldest resident of Ứng Thiên
+ * in the generated population (the earliest birth date, then the lowest personal ID). Every field's
+ * seed makes sure this person has records at Ứng Thiên (a birth, a land right, a social benefit),
+ * so the leader sees all three fields of one real-looking person. Differs between scales.
+ */
+export const showcaseResident = (citizens: Iterable<CitizenSeed>): CitizenSeed | undefined => {
+  let oldest: CitizenSeed | undefined;
+  for (const citizen of citizens) {
+    if (citizen.residenceCommuneCode !== SHOWCASE_COMMUNE_CODE) continue;
+    if (
+      !oldest ||
+      citizen.birthDate < oldest.birthDate ||
+      (citizen.birthDate === oldest.birthDate && citizen.personalId < oldest.personalId)
+    )
+      oldest = citizen;
+  }
+  return oldest;
+};

@@ -6,7 +6,13 @@ import { DeskSimulator, insertObjects, type PlannedReceipt } from "../kit/desk/s
 import { FIELD_PREFIX } from "../kit/dossier/code";
 import { DossierStatus } from "../kit/dossier/status";
 import { log } from "../kit/logger";
-import { type CitizenSeed, generateCitizens, mulberry32, type PopulationScaleName } from "../kit/population";
+import {
+  type CitizenSeed,
+  generateCitizens,
+  mulberry32,
+  type PopulationScaleName,
+  showcaseResident,
+} from "../kit/population";
 import { type LandProcedure, limitFor, procedureByCode } from "./catalogue";
 import { LandParcel } from "./entities/parcel";
 import { LAND_USE_CODES, RESIDENTIAL_CODES } from "./land-use-codes";
@@ -264,6 +270,7 @@ export const seedLand = async (dataSource: DataSource, options: SeedLandOptions)
     people.set(citizen.personalId, citizen);
   }
   const register = new DemoLandRegister(random);
+  const showcase = showcaseResident(people.values());
 
   // The register as the desks found it 18 months ago.
   for (const [communeCode, group] of [...residents.entries()].sort(([a], [b]) => a.localeCompare(b))) {
@@ -305,6 +312,14 @@ export const seedLand = async (dataSource: DataSource, options: SeedLandOptions)
       if (register.isResidential(parcel) && random() < 0.06) {
         register.addPermit(parcel, first, addCalendarDays(today, -between(541, 900)), null);
       }
+    }
+    // The showcase resident (Citizen 360's default person) holds their home at
+    // Ứng Thiên, free of encumbrances, whatever the draws said.
+    if (
+      showcase?.residenceCommuneCode === communeCode &&
+      register.transferable(showcase.personalId, communeCode).length === 0
+    ) {
+      register.addParcel(communeCode, ward, [[showcase, "INDIVIDUAL"]], "2004-03-15", null);
     }
   }
 

@@ -6,7 +6,13 @@ import { sqlInstant } from "../kit/database";
 import { DeskSimulator, insertObjects } from "../kit/desk/simulator";
 import { FIELD_PREFIX } from "../kit/dossier/code";
 import { log } from "../kit/logger";
-import { type CitizenSeed, generateCitizens, mulberry32, type PopulationScaleName } from "../kit/population";
+import {
+  type CitizenSeed,
+  generateCitizens,
+  mulberry32,
+  type PopulationScaleName,
+  showcaseResident,
+} from "../kit/population";
 import { fullYearsOn } from "../kit/rule-problem";
 import { limitFor, procedureByCode, type SocialProcedure } from "./catalogue";
 import { SocialBenefit } from "./entities/register";
@@ -78,6 +84,7 @@ export const seedSocial = async (dataSource: DataSource, options: SeedSocialOpti
   for (const citizen of generateCitizens(communes, options.scale === "bench" ? "demo" : options.scale)) {
     residents.set(citizen.residenceCommuneCode, [...(residents.get(citizen.residenceCommuneCode) ?? []), citizen]);
   }
+  const showcase = showcaseResident([...residents.values()].flat());
   const people: Row[] = [];
   const benefits: Row[] = [];
   const certificates: Row[] = [];
@@ -109,6 +116,21 @@ export const seedSocial = async (dataSource: DataSource, options: SeedSocialOpti
       start_month: startMonth,
       end_month: null,
       end_reason: null,
+      commune_code: person.residenceCommuneCode,
+      province_code: "01",
+    });
+  };
+
+  /** The disability certificate behind an allowance, issued the month before it starts. */
+  const certify = (person: CitizenSeed, level: string, kind: string, startMonth: string) => {
+    certificates.push({
+      id: certificates.length + 1,
+      personal_id: person.personalId,
+      number: `KT-${person.residenceCommuneCode}-${String(certificates.length + 1).padStart(5, "0")}`,
+      level,
+      kind,
+      issued_on: addMonths(startMonth, -1) + "-10",
+      dossier_code: null,
       commune_code: person.residenceCommuneCode,
       province_code: "01",
     });
@@ -165,17 +187,12 @@ export const seedSocial = async (dataSource: DataSource, options: SeedSocialOpti
         const group_ = allowanceGroup(code, "01", firstDayOf(start));
         if (group_) {
           grant(person, "SOCIAL_ALLOWANCE", code, start, group_.coefficientTenths);
-          certificates.push({
-            id: certificates.length + 1,
-            personal_id: person.personalId,
-            number: `KT-${communeCode}-${String(certificates.length + 1).padStart(5, "0")}`,
-            level: especially ? "DAC_BIET_NANG" : "NANG",
-            kind: ["VAN_DONG", "NGHE_NOI", "NHIN", "THAN_KINH_TAM_THAN", "TRI_TUE", "KHAC"][between(0, 5)],
-            issued_on: addMonths(start, -1) + "-10",
-            dossier_code: null,
-            commune_code: communeCode,
-            province_code: "01",
-          });
+          certify(
+            person,
+            especially ? "DAC_BIET_NANG" : "NANG",
+            ["VAN_DONG", "NGHE_NOI", "NHIN", "THAN_KINH_TAM_THAN", "TRI_TUE", "KHAC"][between(0, 5)],
+            start,
+          );
           granted = true;
         }
       } else if (age >= 60 && age < 75 && random() < RATES.poorElderly) {
@@ -185,6 +202,24 @@ export const seedSocial = async (dataSource: DataSource, options: SeedSocialOpti
       } else if (age < 16 && random() < RATES.orphan) {
         const code = age < 4 ? "ND20-5.1-U4" : "ND20-5.1-4TO16";
         grant(person, "SOCIAL_ALLOWANCE", code, since(30), allowanceGroup(code, "01", today)?.coefficientTenths ?? 15);
+        granted = true;
+      }
+      if (!granted && person === showcase) {
+        // Citizen 360's default person receives what their age gives, whatever the draws said: the
+        // pension from the month it opened to 75-year-olds, else a disability allowance of two years.
+        if (age >= 75) grant(person, "SOCIAL_PENSION", null, "2025-07", 0);
+        else {
+          const code = `ND20-5.6-N-${age >= 16 && age < 60 ? "ADULT" : "CHILD-ELDER"}`;
+          const start = addMonths(thisMonth, -24);
+          grant(
+            person,
+            "SOCIAL_ALLOWANCE",
+            code,
+            start,
+            allowanceGroup(code, "01", firstDayOf(start))!.coefficientTenths,
+          );
+          certify(person, "NANG", "VAN_DONG", start);
+        }
         granted = true;
       }
       if (granted)

@@ -15,10 +15,13 @@ import {
   loadSavedOperations,
   parseSavedOperation,
   type SavedOperation,
+  SHOWCASE_CITIZEN_ID,
 } from "../../gateway/graphiql";
+import { communesOfProvince } from "../../subgraphs/kit/admin-units";
+import { generateCitizens, showcaseResident } from "../../subgraphs/kit/population";
 import { type GraphqlResponse, type Hub, startHub } from "../support/hub";
 import { type LaunchedHub, launchHub } from "../support/launcher";
-import { REPO_ROOT } from "../support/repo";
+import { ADMIN_UNITS_FILE, REPO_ROOT } from "../support/repo";
 
 const CHROMIUM = "/usr/bin/chromium";
 const OPERATION_FILES = [
@@ -81,7 +84,7 @@ describe("e2e > graphiql > saved operations", () => {
     }
     expect(operations.map((operation) => operation.variables)).toEqual([
       {},
-      { personalId: DEMO_CITIZEN_ID },
+      { personalId: SHOWCASE_CITIZEN_ID },
       { provinceCode: "01", from: "2025-07-01", to: "2026-12-31", month: "2026-11" },
       { communeCode: "10369", first: 10 },
       { communeCode: "10369", mapUnitCode: "10369", mapSheet: 1, parcelNumber: 1, first: 10 },
@@ -275,19 +278,6 @@ describe("e2e > graphiql > saved operations", () => {
     });
   });
 
-  it("citizen 360: the Ứng Thiên leader sees the citizen with the residence's merge history", async () => {
-    // A commune leader reviews one person with everything the hub knows.
-    const res = await run<{
-      citizen: { personalId: string; residence: { kind: string; mergedFrom: unknown[]; province: { kind: string } } };
-    }>("citizen-360.graphql", "commune-leader");
-    expect(res.body.errors).toBeUndefined();
-    const citizen = res.body.data!.citizen;
-    expect(citizen.personalId).toBe(DEMO_CITIZEN_ID);
-    expect(citizen.residence.kind).toBe("WARD");
-    expect(citizen.residence.mergedFrom.length).toBeGreaterThan(0);
-    expect(citizen.residence.province.kind).toBe("CITY");
-  });
-
   it("analyst statistics: an analyst reads every province's communes by kind, and no personal data", async () => {
     // An analyst counts wards, communes and special zones per province.
     const res = await run<{ provinces: { code: string; kind: string; communes: { kind: string }[] }[] }>(
@@ -308,6 +298,87 @@ describe("e2e > graphiql > saved operations", () => {
     const own = await run<{ citizen: { personalId: string } }>("reception-desk.graphql", "citizen");
     expect(own.body.errors).toBeUndefined();
     expect(own.body.data!.citizen.personalId).toBe(DEMO_CITIZEN_ID);
+  });
+});
+
+describe("e2e > graphiql > citizen 360 on a hub started with its demo data", () => {
+  let launched: LaunchedHub | undefined;
+  afterAll(() => launched?.cleanUp());
+
+  /** Runs a query on the launched hub's gateway with a token. */
+  const seeded = {
+    graphql: async <T>(
+      query: string,
+      variables: Record<string, unknown>,
+      token: string,
+    ): Promise<GraphqlResponse<T>> => {
+      const res = await fetch(`http://127.0.0.1:${launched!.ports.gateway}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, body: (await res.json()) as GraphqlResponse<T>["body"] };
+    },
+  };
+
+  it("citizen 360: the Ứng Thiên leader sees one resident in every field, with the residence's merge history", async () => {
+    launched = await launchHub("citizen360");
+    const body = (await (
+      await fetch(`http://127.0.0.1:${launched.ports.gateway}/graphiql/personas`)
+    ).json()) as PersonaBody;
+    const leader = body.personas.find((persona) => persona.id === "commune-leader")!.token;
+    // A commune leader reviews the oldest resident of the commune with everything the hub knows.
+    // The saved default is that person at the demo scale; this hub runs `npm start` at the test
+    // scale, whose showcase resident every field's seed gives records at Ứng Thiên in the same way.
+    const communes = communesOfProvince(ADMIN_UNITS_FILE, "01");
+    expect(showcaseResident(generateCitizens(communes, "demo"))?.personalId).toBe(SHOWCASE_CITIZEN_ID);
+    const population = [...generateCitizens(communes, "test")];
+    const showcase = showcaseResident(population)!;
+    const operation = loadSavedOperations().find((candidate) => candidate.file === "citizen-360.graphql")!;
+    const res = await seeded.graphql<{
+      citizen: {
+        personalId: string;
+        residence: { code: string; kind: string; mergedFrom: unknown[]; province: { kind: string } };
+        civilStatus: { birth: { registeredAt: string } | null };
+        land: { rights: { role: string; certificate: { status: string } }[] };
+        social: {
+          monthlyAmountVnd: number;
+          benefits: { program: string; endMonth: string | null; monthlyAmountVnd: number }[];
+        };
+      };
+    }>(operation.query, { personalId: showcase.personalId }, leader);
+    expect(res.body.errors).toBeUndefined();
+    const citizen = res.body.data!.citizen;
+    expect(citizen.personalId).toBe(showcase.personalId);
+    expect(citizen.residence.code).toBe("10369");
+    expect(citizen.residence.kind).toBe("COMMUNE");
+    expect(citizen.residence.mergedFrom.length).toBeGreaterThan(0);
+    expect(citizen.residence.province.kind).toBe("CITY");
+    expect(citizen.civilStatus.birth).not.toBeNull();
+    expect(citizen.land.rights.map((right) => [right.role, right.certificate.status])).toContainEqual([
+      "INDIVIDUAL",
+      "VALID",
+    ]);
+    const running = citizen.social.benefits.filter((benefit) => benefit.endMonth === null);
+    expect(running).toHaveLength(1);
+    expect(citizen.social.monthlyAmountVnd).toBe(running[0].monthlyAmountVnd);
+    expect(citizen.social.monthlyAmountVnd).toBeGreaterThan(0);
+    // A resident of another commune, with no records at Ứng Thiên: each field refuses its own
+    // namespace, the registry answers.
+    const other = population.at(-1)!;
+    expect(other.residenceCommuneCode).not.toBe("10369");
+    const stranger = await seeded.graphql<{ citizen: { personalId: string; social: unknown } }>(
+      operation.query,
+      { personalId: other.personalId },
+      leader,
+    );
+    expect(stranger.body.data!.citizen.personalId).toBe(other.personalId);
+    expect(stranger.body.data!.citizen.social).toBeNull();
+    expect(stranger.body.errors!.map((error) => [error.path!.join("."), error.extensions!.code]).sort()).toEqual([
+      ["citizen.civilStatus", "FORBIDDEN"],
+      ["citizen.land", "FORBIDDEN"],
+      ["citizen.social", "FORBIDDEN"],
+    ]);
   });
 });
 
