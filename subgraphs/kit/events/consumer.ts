@@ -100,6 +100,13 @@ export interface EventConsumer {
 const MAX_BACKOFF_MS = 5000;
 
 /**
+ * After this many failed attempts at one event the consumer reports it stuck, at error level and
+ * in /metrics. It never skips the event: a death left unapplied would keep an allowance paid, so
+ * an operator fixes the cause (data, code) and the consumer goes on by itself.
+ */
+export const STUCK_AFTER_ATTEMPTS = 5;
+
+/**
  * Reads a producer's feed in order and applies each event once (DESIGN §3): each event's effect,
  * its id in `consumed_event` and the new position commit in one transaction, so a consumer killed
  * mid-batch resumes after the last event it committed and an event delivered twice is applied
@@ -127,6 +134,8 @@ export const startEventConsumer = async (options: EventConsumerOptions): Promise
   let failures = 0;
   let running = true;
   let failing = false;
+  /** The event whose handler failed last, and how many attempts in a row failed. */
+  let blocked: { id: string; seq: number; type: string; attempts: number } | undefined;
   let token: { value: string; until: number } | undefined;
   const abort = new AbortController();
   let wake: (() => void) | undefined;
@@ -169,6 +178,31 @@ export const startEventConsumer = async (options: EventConsumerOptions): Promise
     applied += 1;
   };
 
+  /** Applies one event; a failure is counted against that event and reported once it is stuck. */
+  const applyOrReport = async (event: FeedEvent): Promise<void> => {
+    try {
+      await apply(event);
+    } catch (error) {
+      const attempts = blocked?.id === event.id ? blocked.attempts + 1 : 1;
+      blocked = { id: event.id, seq: event.seq, type: event.type, attempts };
+      if (attempts === STUCK_AFTER_ATTEMPTS) {
+        log.error("event consumer stuck on one event; it will not skip it", {
+          producer,
+          eventId: event.id,
+          seq: event.seq,
+          type: event.type,
+          attempts,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+      throw error;
+    }
+    if (blocked?.id === event.id && blocked.attempts >= STUCK_AFTER_ATTEMPTS) {
+      log.info("stuck event applied; the consumer goes on", { producer, eventId: event.id, seq: event.seq });
+    }
+    blocked = undefined;
+  };
+
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, ms);
@@ -188,7 +222,7 @@ export const startEventConsumer = async (options: EventConsumerOptions): Promise
         oldestPendingAt = page.events[0] ? Date.parse(page.events[0].timestamp) : undefined;
         for (const event of page.events) {
           if (!running) break;
-          await apply(event);
+          await applyOrReport(event);
         }
         oldestPendingAt = undefined;
         full = page.events.length === batchSize;
@@ -230,6 +264,8 @@ export const startEventConsumer = async (options: EventConsumerOptions): Promise
           : 0,
       [`event_consumer_applied_total${labels}`]: applied,
       [`event_consumer_failures_total${labels}`]: failures,
+      // The sequence number of the event the consumer is stuck on (0: none), for an alert.
+      [`event_consumer_stuck_seq${labels}`]: blocked && blocked.attempts >= STUCK_AFTER_ATTEMPTS ? blocked.seq : 0,
     }),
     caughtUp: async (timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;
