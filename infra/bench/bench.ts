@@ -76,7 +76,7 @@ const main = async (): Promise<void> => {
     sub: "bench",
     role: Role.CITY_OFFICER,
     provinceCode: "01",
-    fields: [WorkField.CIVIL_STATUS, WorkField.LAND],
+    fields: [WorkField.CIVIL_STATUS, WorkField.LAND, WorkField.SOCIAL],
   });
   const adminToken = await mintDevToken(SECRET, { sub: "bench-admin", role: Role.ADMIN, fields: [] });
   const handoffKey = await loadHandoffPrivateKey(hub.keys.privateKeyFile);
@@ -87,6 +87,7 @@ const main = async (): Promise<void> => {
     )) as { id: string }[]
   )[0].id;
 
+  const thisMonth = new Date().toISOString().slice(0, 7);
   const citizens100 = `{ citizens(first: 100) { nodes { personalId fullName birthDate residence { code name } } } }`;
   const scenarios: Scenario[] = [
     { name: "citizens(first: 100) + residence, direct to registry (baseline)", query: citizens100, direct: true },
@@ -124,6 +125,14 @@ const main = async (): Promise<void> => {
     {
       name: "land parcel: uses, certificate, holders' names, encumbrances",
       query: `{ landParcel(mapUnitCode: "10369", mapSheet: 1, parcelNumber: 1) { areaM2 uses { landUseCode areaM2 } validCertificate { serial holders { role citizen { fullName } } } encumbrances { kind blocksTransfer } } }`,
+    },
+    {
+      name: "city dashboard: 126 communes in all three fields + social beneficiaries and roll",
+      query: `{ province(code: "01") { communes { code civilStatus { stats(from: "2025-07-01", to: "2026-12-31") { received onTimeRate overdue } } land { stats(from: "2025-07-01", to: "2026-12-31") { received onTimeRate overdue } } social { stats(from: "2025-07-01", to: "2026-12-31") { received onTimeRate overdue } beneficiaries(month: "${thisMonth}") { groupCode people amountVnd } paymentRoll(month: "${thisMonth}") { frozen lineCount totalVnd } } } } }`,
+    },
+    {
+      name: "social desk: payment roll of Ứng Thiên, 50 lines + names",
+      query: `{ commune(code: "10369") { social { paymentRoll(month: "${thisMonth}") { totalVnd lines(first: 50) { amountVnd program citizen { fullName } } } } } }`,
     },
     {
       name: "citizens(first: 100) + civilStatus + land rights (admin)",
@@ -186,7 +195,7 @@ const main = async (): Promise<void> => {
       scenario: scenario.name,
       medianMs: Number(median(entry.medianMs).toFixed(2)),
       p95Ms: Number(median(entry.p95Ms).toFixed(2)),
-      // SQL statements per operation in each subgraph: registry / civil-status / land.
+      // SQL statements per operation in each subgraph: registry / civil-status / land / social.
       sqlPerOp: Object.values(entry.sql)
         .map((values) => median(values))
         .join(" / "),
