@@ -1,8 +1,6 @@
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { extname, join, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
+import { join, resolve } from "node:path";
 
 import { Kind, parse } from "graphql";
 
@@ -11,6 +9,7 @@ import { ConfigError, setting } from "../subgraphs/kit/config";
 import { log } from "../subgraphs/kit/logger";
 import { mintDevToken } from "./auth";
 import type { GatewayConfig } from "./config";
+import { CONTENT_TYPES, IMMUTABLE, loadAssets, once, payloadOf, REVALIDATE, staticPage } from "./static-assets";
 
 /** Settings of the locally served GraphiQL page, spread into gatewaySettings. */
 export const graphiqlSettings = {
@@ -256,117 +255,7 @@ export const GRAPHIQL_CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-const SECURITY_HEADERS = {
-  "content-security-policy": GRAPHIQL_CSP,
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
-  "x-frame-options": "DENY",
-  "cross-origin-opener-policy": "same-origin",
-  "cross-origin-resource-policy": "same-origin",
-};
-
-/** Hashed file names change with their content, so browsers may keep them for good. */
-const IMMUTABLE = "public, max-age=31536000, immutable";
-/** The page and the operations are revalidated on every load (ETag), so a rebuild shows at once. */
-const REVALIDATE = "no-cache";
-
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".ttf": "font/ttf",
-  ".woff": "font/woff",
-  ".woff2": "font/woff2",
-  ".png": "image/png",
-};
-
-const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
-
-interface Payload {
-  body: Buffer;
-  type: string;
-  etag: string;
-  /** The gzip-compressed body, for types worth compressing. */
-  gzipped(): Buffer | undefined;
-}
-
-const payloadOf = (body: Buffer, type: string): Payload => {
-  let gzipped: Buffer | undefined;
-  return {
-    body,
-    type,
-    etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`,
-    // Compressed on first use and kept: the bundle is megabytes of JavaScript (about a third gzipped).
-    gzipped: () => {
-      if (!COMPRESSIBLE.test(type) || body.length < 1024) return undefined;
-      return (gzipped ??= gzipSync(body, { level: 9 }));
-    },
-  };
-};
-
-interface Assets {
-  page: Payload;
-  files: Map<string, Payload>;
-}
-
-const loadAssets = (dir: string): Assets => {
-  const files = new Map<string, Payload>();
-  for (const name of readdirSync(dir)) {
-    if (name === "index.html") continue;
-    const type = CONTENT_TYPES[extname(name)] ?? "application/octet-stream";
-    files.set(name, payloadOf(readFileSync(join(dir, name)), type));
-  }
-  return { page: payloadOf(readFileSync(join(dir, "index.html")), CONTENT_TYPES[".html"]), files };
-};
-
-const send = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  payload: Payload,
-  headers: Record<string, string>,
-  status = 200,
-): void => {
-  const common = { ...SECURITY_HEADERS, ...headers, etag: payload.etag, vary: "accept-encoding" };
-  if (req.headers["if-none-match"] === payload.etag) {
-    res.writeHead(304, common);
-    res.end();
-    return;
-  }
-  const gzipped = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) ? payload.gzipped() : undefined;
-  const gzip = gzipped !== undefined;
-  const body = gzipped ?? payload.body;
-  res.writeHead(status, {
-    ...common,
-    "content-type": payload.type,
-    "content-length": String(body.length),
-    ...(gzip ? { "content-encoding": "gzip" } : {}),
-  });
-  res.end(req.method === "HEAD" ? undefined : body);
-};
-
-const sendJson = (req: IncomingMessage, res: ServerResponse, value: unknown, cacheControl: string): void =>
-  send(req, res, payloadOf(Buffer.from(JSON.stringify(value)), CONTENT_TYPES[".json"]), {
-    "cache-control": cacheControl,
-  });
-
-const sendText = (res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void => {
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    "content-type": "text/plain; charset=utf-8",
-    "cache-control": "no-store",
-    ...headers,
-  });
-  res.end(text);
-};
-
-/** Loads once on first use; a failure is retried on the next request (the build may still be running). */
-const once = <T>(load: () => T): (() => T) => {
-  let value: T | undefined;
-  return () => (value ??= load());
-};
+const page = staticPage(GRAPHIQL_CSP);
 
 /** Serves /graphiql and its bundled assets from the gateway's own origin; true when it answered. */
 export const graphiqlRoutes = (config: GraphiqlConfig) => {
@@ -383,12 +272,12 @@ export const graphiqlRoutes = (config: GraphiqlConfig) => {
     if (path !== "/graphiql" && !path.startsWith("/graphiql/")) return false;
     if (path === "/graphiql/personas" && !development) return false;
     if (req.method !== "GET" && req.method !== "HEAD") {
-      sendText(res, 405, "Method not allowed\n", { allow: "GET, HEAD" });
+      page.sendText(res, 405, "Method not allowed\n", { allow: "GET, HEAD" });
       return true;
     }
     try {
       if (path === "/graphiql") {
-        send(req, res, assets().page, { "cache-control": REVALIDATE });
+        page.send(req, res, assets().page, { "cache-control": REVALIDATE });
         return true;
       }
       if (path === "/graphiql/") {
@@ -397,16 +286,16 @@ export const graphiqlRoutes = (config: GraphiqlConfig) => {
         return true;
       }
       if (path === "/graphiql/operations") {
-        send(req, res, operations(), { "cache-control": REVALIDATE });
+        page.send(req, res, operations(), { "cache-control": REVALIDATE });
         return true;
       }
       if (path === "/graphiql/personas") {
         mintPersonas(config.devJwtSecret).then(
           // Tokens: never cached, by the browser or anything between.
-          (personas) => sendJson(req, res, personas, "no-store"),
+          (personas) => page.sendJson(req, res, personas, "no-store"),
           (error: unknown) => {
             log.error("minting the GraphiQL personas failed", { error: String(error) });
-            sendText(res, 500, "Could not mint the development tokens\n");
+            page.sendText(res, 500, "Could not mint the development tokens\n");
           },
         );
         return true;
@@ -414,13 +303,17 @@ export const graphiqlRoutes = (config: GraphiqlConfig) => {
       if (path.startsWith("/graphiql/assets/")) {
         const file = assets().files.get(path.slice("/graphiql/assets/".length));
         if (!file) return false;
-        send(req, res, file, { "cache-control": IMMUTABLE });
+        page.send(req, res, file, { "cache-control": IMMUTABLE });
         return true;
       }
       return false;
     } catch (error) {
       log.error("GraphiQL is not available", { error: error instanceof Error ? error.message : String(error) });
-      sendText(res, 503, "GraphiQL is not available: its bundle or saved operations are missing (npm run build).\n");
+      page.sendText(
+        res,
+        503,
+        "GraphiQL is not available: its bundle or saved operations are missing (npm run build).\n",
+      );
       return true;
     }
   };
