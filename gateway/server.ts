@@ -10,6 +10,8 @@ import { log } from "../subgraphs/kit/logger";
 import { formatError } from "../subgraphs/kit/service";
 import { type ClientTokenVerifier, devTokenVerifier, jwksTokenVerifier } from "./auth";
 import { type GatewayConfig, subgraphUrlsOf } from "./config";
+import { dashboardRoutes } from "./dashboard";
+import { exportRoutes } from "./export";
 import { graphiqlRoutes } from "./graphiql";
 import { type GatewayContext, HandoffDataSource } from "./handoff-data-source";
 import { introspectionPolicy } from "./introspection";
@@ -91,6 +93,11 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  const graphiql = graphiqlRoutes(config);
+  // The CSV exports read the gateway's own public endpoint with the caller's token: its URL is
+  // known once the server listens, before any request can arrive.
+  let ownUrl = "";
+  const dashboard = dashboardRoutes(config, exportRoutes({ graphqlUrl: () => ownUrl }));
 
   const http = await startHttpService<GatewayContext, GatewayContext["caller"]>(
     {
@@ -102,12 +109,13 @@ export const startGateway = async (config: GatewayConfig): Promise<RunningGatewa
       context: async (caller, { requestId }) => ({ caller, requestId }),
       ready: () => subgraphsReady(Object.values(urls), config.readinessTimeoutMs),
       metrics: () => ({}),
-      routes: graphiqlRoutes(config),
+      routes: (req, res, url) => graphiql(req, res, url) || dashboard(req, res, url),
       corsOrigins: config.corsOrigins,
     },
     config.port,
     config.host,
   );
+  ownUrl = http.url;
   log.info("gateway listening", { url: http.url, subgraphs: urls });
   return {
     ...http,
