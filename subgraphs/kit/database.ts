@@ -28,14 +28,17 @@ export const inBackground = <T>(work: () => Promise<T>): Promise<T> => backgroun
 export class StatementCounter implements Logger {
   total = 0;
   background = 0;
+  /** Sees each request statement with its parameters: tests read which statements a path runs (EXPLAIN). */
+  listener?: (query: string, parameters?: readonly unknown[]) => void;
 
   private count(): void {
     if (backgroundWork.getStore()) this.background += 1;
     else this.total += 1;
   }
 
-  logQuery(_query: string, _parameters?: unknown[], _runner?: QueryRunner): void {
+  logQuery(query: string, parameters?: unknown[], _runner?: QueryRunner): void {
     this.count();
+    if (this.listener && !backgroundWork.getStore()) this.listener(query, parameters);
   }
   logQueryError(error: string | Error, query: string): void {
     this.count();

@@ -163,6 +163,7 @@ export class SocialPayment {
 
 /** A closed month of a commune's roll: from then on the roll is what was paid, whatever changes later. */
 @Entity("social_roll_closure")
+@Index("idx_social_roll_closure_province_month", ["provinceCode", "month"])
 export class SocialRollClosure {
   @PrimaryColumn({ name: "commune_code", type: "varchar", length: 5 })
   communeCode: string;

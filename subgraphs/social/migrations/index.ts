@@ -1,4 +1,5 @@
 import { Initial1751328000100 } from "./1751328000100-initial";
 import { Register1751328000200 } from "./1751328000200-register";
+import { RollClosureIndex1751328000300 } from "./1751328000300-roll-closure-index";
 
-export const socialMigrations = [Initial1751328000100, Register1751328000200];
+export const socialMigrations = [Initial1751328000100, Register1751328000200, RollClosureIndex1751328000300];
