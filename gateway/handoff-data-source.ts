@@ -2,14 +2,14 @@ import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@
 import { type FieldNode, type GraphQLFormattedError, Kind, parse, type SelectionSetNode } from "graphql";
 
 import type { Caller } from "../subgraphs/kit/caller";
-import { signHandoff } from "../subgraphs/kit/handoff";
+import { HandoffTokenCache } from "../subgraphs/kit/handoff";
 
 export interface GatewayContext {
   caller: Caller;
   requestId: string;
 }
 
-type SigningKey = Parameters<typeof signHandoff>[0];
+type SigningKey = ConstructorParameters<typeof HandoffTokenCache>[0];
 type Response = Awaited<ReturnType<RemoteGraphQLDataSource["process"]>>;
 
 /** Stable codes for a field that could not be fetched (DESIGN §10), never with an internal address. */
@@ -47,8 +47,9 @@ const requestedKeys = (query: string): { entities: boolean; keys: string[] } => 
 };
 
 /**
- * Calls one subgraph with a hand-off token made for it alone (audience = subgraph name). Nothing
- * the client sent is forwarded: identity reaches subgraphs only inside the signed token.
+ * Calls one subgraph with a hand-off token made for it alone (audience = subgraph name), the
+ * caller's, reused while fresh, and the request's id beside it. Nothing the client sent is
+ * forwarded: identity reaches subgraphs only inside the signed token.
  *
  * Every call is bounded (DESIGN §10): a subgraph that does not answer within `timeoutMs` costs only
  * the fields this fetch was for. A failed fetch answers with one error per field it cost, on that
@@ -56,11 +57,13 @@ const requestedKeys = (query: string): { entities: boolean; keys: string[] } => 
  * name, never its address; the rest of the answer stands.
  */
 export class HandoffDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly tokens: HandoffTokenCache;
+
   constructor(
     url: string,
     private readonly subgraph: string,
-    private readonly privateKey: SigningKey,
-    private readonly ttlSeconds: number,
+    privateKey: SigningKey,
+    ttlSeconds: number,
     private readonly timeoutMs: number,
   ) {
     super({
@@ -68,13 +71,14 @@ export class HandoffDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       fetcher: ((input: string, init: RequestInit) =>
         fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
     });
+    this.tokens = new HandoffTokenCache(privateKey, subgraph, ttlSeconds);
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const caller = context.caller;
     const requestId = context.requestId;
     if (!caller || !requestId) return; // the gateway's own health queries carry no caller
-    const token = await signHandoff(this.privateKey, this.subgraph, { caller, requestId }, this.ttlSeconds);
+    const token = await this.tokens.tokenFor(caller);
     request.http?.headers.set("authorization", `Bearer ${token}`);
     request.http?.headers.set("x-request-id", requestId);
   }

@@ -9,7 +9,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import type { SubgraphContext } from "./context";
 import { type Database, isDatabaseReachable, openDatabase } from "./database";
 import type { EventConsumer } from "./events/consumer";
-import { type Handoff, loadHandoffPublicKey, verifyHandoff } from "./handoff";
+import { type Handoff, HandoffVerifier, loadHandoffPublicKey } from "./handoff";
 import { HttpError, type HttpService, type HttpServiceOptions, startHttpService } from "./http";
 import { configureLogger, log } from "./logger";
 
@@ -40,6 +40,9 @@ export interface RunningSubgraph extends HttpService {
   /** Drains HTTP, stops Apollo and closes the database. */
   stop(graceMs?: number): Promise<void>;
 }
+
+/** A request id as the gateway makes them (a UUID), or any short word-like id: nothing else reaches logs and audit rows. */
+const REQUEST_ID = /^[\w-]{1,64}$/;
 
 const bearer = (header: string | string[] | undefined): string | undefined => {
   const value = Array.isArray(header) ? header[0] : header;
@@ -118,7 +121,7 @@ export const formatError =
 export const startSubgraphService = async <TLoaders, TServices = undefined>(
   options: SubgraphServiceOptions<TLoaders, TServices>,
 ): Promise<RunningSubgraph> => {
-  const publicKey = await loadHandoffPublicKey(options.handoffPublicKeyFile);
+  const verifier = new HandoffVerifier(await loadHandoffPublicKey(options.handoffPublicKeyFile), options.name);
   const apollo = new ApolloServer<SubgraphContext<TLoaders, TServices>>({
     schema: options.schema,
     introspection: !options.production,
@@ -143,7 +146,11 @@ export const startSubgraphService = async <TLoaders, TServices = undefined>(
         const token = bearer(headers.authorization);
         if (!token) throw new HttpError(401, "UNAUTHENTICATED", "This service answers the gateway only");
         try {
-          return await verifyHandoff(publicKey, options.name, token);
+          const handoff = await verifier.verify(token);
+          if (handoff.requestId !== "unknown") return handoff;
+          // A token the gateway reuses for the caller: the request's id comes beside it.
+          const header = headers["x-request-id"];
+          return { ...handoff, requestId: typeof header === "string" && REQUEST_ID.test(header) ? header : "unknown" };
         } catch {
           throw new HttpError(401, "UNAUTHENTICATED", "Invalid or expired gateway token");
         }

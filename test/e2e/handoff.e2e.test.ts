@@ -199,21 +199,27 @@ describe("e2e > identity hand-off > the gateway", () => {
     expect(await hub.statements(hub.registry)).toBe(before);
   });
 
-  it("carries its request id into the subgraph's audit events", async () => {
-    // The response's x-request-id names the audit events the read wrote in the registry.
+  it("carries each request's id into the subgraph's audit events, though the caller's hand-off is reused", async () => {
+    // The response's x-request-id names the audit events the read wrote in the registry; the same
+    // officer's next read, carried by the same hand-off token, is audited under its own id.
     const officer = await hub.token(PERSONAS.ungThienOfficer);
-    const res = await fetch(hub.gatewayUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${officer}` },
-      body: JSON.stringify({ query: `{ citizens(first: 3) { nodes { personalId } } }` }),
-    });
-    const requestId = res.headers.get("x-request-id");
-    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
-    const rows = await hub.registry.database.dataSource.query(
-      "SELECT COUNT(*) AS n FROM audit_event WHERE request_id = ? AND operation = 'citizens.search'",
-      [requestId],
-    );
-    expect(Number(rows[0].n)).toBe(3);
+    const read = () =>
+      fetch(hub.gatewayUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${officer}` },
+        body: JSON.stringify({ query: `{ citizens(first: 3) { nodes { personalId } } }` }),
+      });
+    const ids = [(await read()).headers.get("x-request-id"), (await read()).headers.get("x-request-id")];
+    expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ids[1]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ids[0]).not.toBe(ids[1]);
+    for (const requestId of ids) {
+      const rows = await hub.registry.database.dataSource.query(
+        "SELECT COUNT(*) AS n FROM audit_event WHERE request_id = ? AND operation = 'citizens.search'",
+        [requestId],
+      );
+      expect(Number(rows[0].n)).toBe(3);
+    }
   });
 });
 
