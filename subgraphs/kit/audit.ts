@@ -86,9 +86,71 @@ export interface AuditEntry {
   reason?: string;
 }
 
+type AuditRow = Omit<AuditEvent, "id">;
+
+/** The most rows one INSERT carries (11 parameters a row, well within SQLite's and MySQL's limits). */
+const ROWS_PER_INSERT = 500;
+
+const insertAuditRows = async (manager: EntityManager, rows: readonly AuditRow[]): Promise<void> => {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AuditEvent)
+      .values(rows.slice(start, start + ROWS_PER_INSERT) as AuditRow[])
+      .updateEntity(false)
+      .execute();
+  }
+};
+
+/**
+ * Group commit for the audit rows of reads: the rows of every request that reads personal data
+ * at about the same time go into one INSERT, one commit, one flush to disk, and each request is
+ * answered only once the commit that holds its rows has returned. Under load, each commit carries
+ * the rows of every read that arrived while the previous one was being written, instead of one
+ * commit (and one fsync) per read; a read alone is written at once.
+ */
+class AuditBatcher {
+  private waiting: { rows: AuditRow[]; done: () => void; failed: (error: unknown) => void }[] = [];
+  private writing = false;
+
+  constructor(private readonly manager: EntityManager) {}
+
+  write(rows: AuditRow[]): Promise<void> {
+    return new Promise((done, failed) => {
+      this.waiting.push({ rows, done, failed });
+      if (!this.writing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.writing = true;
+    // Let the reads already under way add their rows to this commit.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.waiting.length > 0) {
+      const batch = this.waiting;
+      this.waiting = [];
+      try {
+        await insertAuditRows(
+          this.manager,
+          batch.flatMap((entry) => entry.rows),
+        );
+        for (const entry of batch) entry.done();
+      } catch (error) {
+        for (const entry of batch) entry.failed(error);
+      }
+    }
+    this.writing = false;
+  }
+}
+
+const batchers = new WeakMap<object, AuditBatcher>();
+
 /**
  * Appends the events of one operation in a single INSERT, whatever the number of entities.
- * Pass the transaction's manager for writes so the events commit or roll back with them.
+ * Pass the transaction's manager for writes so the events commit or roll back with them; outside
+ * a transaction (reads), the rows join the next group commit, and the promise resolves once they
+ * are durable.
  */
 export const writeAudit = async (
   manager: EntityManager,
@@ -113,7 +175,13 @@ export const writeAudit = async (
     }));
   });
   if (rows.length === 0) return;
-  await manager.createQueryBuilder().insert().into(AuditEvent).values(rows).updateEntity(false).execute();
+  if (manager.queryRunner?.isTransactionActive) return insertAuditRows(manager, rows);
+  let batcher = batchers.get(manager.connection);
+  if (!batcher) {
+    batcher = new AuditBatcher(manager.connection.manager);
+    batchers.set(manager.connection, batcher);
+  }
+  await batcher.write(rows);
 };
 
 /**
