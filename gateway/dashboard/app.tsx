@@ -771,6 +771,9 @@ const CommuneView = ({
 // ---------------------------------------------------------------------------------------------
 // The page
 
+/** The work field of a token's claims for each field of the page. */
+const FIELD_CLAIMS: Record<FieldKey, string> = { civilStatus: "CIVIL_STATUS", land: "LAND", social: "SOCIAL" };
+
 type View = { kind: "overview" } | { kind: "commune"; code: string; name: string };
 
 /** Whether any field answered for any commune: otherwise the page shows why, not an empty table. */
@@ -784,7 +787,10 @@ const Dashboard = ({ token }: { token: string }) => {
   const [filters, setFilters] = useState<Filters>(() => ({
     province: claims.provinceCode ?? "01",
     period: periodOf("year", today()),
-    fields: FIELDS.map((field) => field.key),
+    // A desk or department opens on its own fields; analysts and admins on all of them.
+    fields: FIELDS.filter((field) => !claims.fields?.length || claims.fields.includes(FIELD_CLAIMS[field.key])).map(
+      (field) => field.key,
+    ),
   }));
   const [provinces, setProvinces] = useState<{ code: string; name: string }[]>([]);
   const [overview, setOverview] = useState<Overview | undefined>();
@@ -848,7 +854,7 @@ const Dashboard = ({ token }: { token: string }) => {
       filters.province);
   return (
     <>
-      <FilterBar filters={filters} onChange={setFilters} provinces={provinces} />
+      <FilterBar filters={filters} onChange={setFilters} provinces={provinces} fixedCommune={ownCommune} />
       <section className="overview-section" aria-labelledby="overview-title">
         <h2 id="overview-title">Tổng quan: {title}</h2>
         <div className="exports" role="group" aria-label="Tải CSV">

@@ -417,6 +417,18 @@ describeInChromium(
       await page.close();
     }, 120_000);
 
+    it("a commune officer sees their own commune's desk in their own field", async () => {
+      // The civil-status officer of Ứng Thiên opens the page: one commune, one field.
+      const { page, problems } = await open();
+      await page.getByLabel("Persona").selectOption("commune-officer");
+      await page.locator("table.overview tbody tr").first().waitFor({ timeout: 30_000 });
+      const rows = await overviewOnPage(page);
+      expect(rows.map((row) => [row.commune, row.field])).toEqual([["10369", "civilStatus"]]);
+      expect(await page.getByLabel("Tỉnh, thành phố").count()).toBe(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    }, 120_000);
+
     it("a city officer of another province signs in with a bearer token and sees nothing of Hà Nội", async () => {
       // Production sign-in: the identity provider sends the browser back with the token in the fragment.
       const token = await mintDevToken(secret, {
