@@ -75,7 +75,7 @@ const startChild = (args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeo
 // ---------------------------------------------------------------------------------------------
 // Processes: CPU time from /proc, SQL statements from /metrics
 
-/** The pids of a process's children, by the script each runs. */
+/** The pids of a process's children, by their command line (node's flags and the script). */
 const childrenOf = (parent: number): Map<string, number> => {
   const found = new Map<string, number>();
   for (const entry of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
@@ -83,8 +83,7 @@ const childrenOf = (parent: number): Map<string, number> => {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
       if (ppid !== parent) continue;
-      const script = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0")[1] ?? "";
-      found.set(script, Number(entry));
+      found.set(readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").join(" "), Number(entry));
     } catch {
       // The process ended meanwhile.
     }
@@ -358,9 +357,13 @@ const main = async (): Promise<void> => {
     const startSeconds = (Date.now() - started) / 1000;
     process.stderr.write(`hub ready in ${startSeconds.toFixed(1)} s\n`);
     const byScript = childrenOf(hub.child.pid!);
-    const pidOf = (script: string) => [...byScript].find(([path]) => path.endsWith(script))?.[1];
-    const processes: Record<string, number> = { gateway: pidOf("dist/gateway/main.js")! };
-    for (const entry of SUBGRAPH_MANIFEST) processes[entry.name] = pidOf(entry.entry)!;
+    const pidOf = (script: string) => {
+      const pid = [...byScript].find(([command]) => command.includes(script))?.[1];
+      if (pid === undefined) throw new Error(`no process runs ${script}: ${[...byScript.keys()].join("; ")}`);
+      return pid;
+    };
+    const processes: Record<string, number> = { gateway: pidOf("dist/gateway/main.js") };
+    for (const entry of SUBGRAPH_MANIFEST) processes[entry.name] = pidOf(entry.entry);
     const metrics = Object.fromEntries(
       SUBGRAPH_MANIFEST.map((entry) => [entry.name, `http://127.0.0.1:${ports[entry.name]}/metrics`]),
     );
