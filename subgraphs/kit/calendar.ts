@@ -223,14 +223,32 @@ export interface WorkingCalendar {
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_PATTERN = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{3}))?)?$/;
 
+/**
+ * Dates already parsed and days already formatted. Due dates, receipts and seeds ask about the same
+ * few thousand days over and over (a demo seed a million times), and the parse's round trip through
+ * an ISO string is most of the cost. Both are pure, so the memos never go stale; each is emptied
+ * when it reaches MEMO_LIMIT entries, which bounds memory whatever dates callers send.
+ */
+const MEMO_LIMIT = 50_000;
+const parsedDates = new Map<string, number>();
+const formattedDays = new Map<number, string>();
+
+const remember = <K, V>(memo: Map<K, V>, key: K, value: V): V => {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+};
+
 /** Milliseconds of UTC midnight for a valid "YYYY-MM-DD", or NaN; used for date arithmetic only. */
 const dateValue = (date: string): number => {
+  const known = parsedDates.get(date);
+  if (known !== undefined) return known;
   const match = DATE_PATTERN.exec(date);
   if (!match) return Number.NaN;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const value = Date.UTC(year, month - 1, day);
   // Date.UTC rolls 2025-02-30 over to 2 March; a round trip catches dates that do not exist.
-  return new Date(value).toISOString().slice(0, 10) === date ? value : Number.NaN;
+  return new Date(value).toISOString().slice(0, 10) === date ? remember(parsedDates, date, value) : Number.NaN;
 };
 
 const isDate = (value: unknown): value is string => typeof value === "string" && !Number.isNaN(dateValue(value));
@@ -248,7 +266,11 @@ const requireInstant = (instant: Date, what: string): number => {
   return value;
 };
 
-const formatDate = (value: number): string => new Date(value).toISOString().slice(0, 10);
+/** The UTC date of a time value, "YYYY-MM-DD" (throws for an invalid one, as toISOString does). */
+const formatDate = (value: number): string => {
+  const day = Math.floor(value / DAY_MS);
+  return formattedDays.get(day) ?? remember(formattedDays, day, new Date(value).toISOString().slice(0, 10));
+};
 
 /** The date `days` calendar days after (or before, if negative) a date. */
 export const addCalendarDays = (date: string, days: number): string => formatDate(requireDate(date) + days * DAY_MS);
@@ -688,10 +710,16 @@ const createCalendar = (
 
   const isProvisional = (date: string): boolean => provisional.has(coveredYear(date));
 
+  /** Working days and due dates already counted: pure for this calendar's data, asked for again and again. */
+  const workingDays = new Map<string, boolean>();
+  const dueDates = new Map<string, number>();
+  const provenances = new Map<string, Map<number, DueAtWithProvenance>>();
+
   const isWorkingDay = (date: string): boolean => {
+    const known = workingDays.get(date);
+    if (known !== undefined) return known;
     coveredYear(date);
-    if (makeUpDays.has(date)) return true;
-    return !holidays.has(date) && !isWeekend(date);
+    return remember(workingDays, date, makeUpDays.has(date) || (!holidays.has(date) && !isWeekend(date)));
   };
 
   const nextWorkingDay = (date: string): string => {
@@ -725,6 +753,13 @@ const createCalendar = (
 
   const dueAt = (acceptedAt: Date, limit: ProcedureLimit): Date => {
     const day = effectiveAcceptanceDay(acceptedAt);
+    const key = `${day} ${limit.kind} ${"days" in limit ? limit.days : ""}`;
+    const known = dueDates.get(key);
+    return new Date(known ?? remember(dueDates, key, countDueAt(day, limit).getTime()));
+  };
+
+  /** The due date of a dossier that counts as received on `day`. */
+  const countDueAt = (day: string, limit: ProcedureLimit): Date => {
     switch (limit.kind) {
       case "SAME_DAY":
         return endOfLocalDay(day);
@@ -740,12 +775,21 @@ const createCalendar = (
   };
 
   const dueAtWithProvenance = (acceptedAt: Date, limit: ProcedureLimit): DueAtWithProvenance => {
+    // The answer depends only on the limit, the local day of acceptance and whether it came after
+    // 15:00: a demo seed asks it for a million dossiers received over a few hundred days.
+    const local = requireInstant(acceptedAt, "acceptance time") + VIETNAM_OFFSET_MS;
+    const slot = 2 * Math.floor(local / DAY_MS) + (localTimeOfDay(acceptedAt) > RECEPTION_CUTOFF_MS ? 1 : 0);
+    const limitKey = `${limit.kind} ${"days" in limit ? limit.days : ""}`;
+    const bySlot = provenances.get(limitKey) ?? remember(provenances, limitKey, new Map<number, DueAtWithProvenance>());
+    const known = bySlot.get(slot);
+    if (known) return { at: new Date(known.at.getTime()), provisional: known.provisional };
     const at = dueAt(acceptedAt, limit);
     // Every day from the acceptance day to the due day was consulted (the acceptance day decides
     // whether the count starts the next working day), so one provisional year among them is enough.
     const [first, last] = [toLocalDate(acceptedAt), toLocalDate(at)].map((date) => Number(date.slice(0, 4)));
     let touchesProvisional = false;
     for (let year = first; year <= last; year += 1) if (provisional.has(year)) touchesProvisional = true;
+    remember(bySlot, slot, { at: new Date(at.getTime()), provisional: touchesProvisional });
     return { at, provisional: touchesProvisional };
   };
 

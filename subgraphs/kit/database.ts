@@ -20,6 +20,12 @@ const backgroundWork = new AsyncLocalStorage<true>();
 /** Runs `work` as background work: the statements it sends do not count as requests' statements. */
 export const inBackground = <T>(work: () => Promise<T>): Promise<T> => backgroundWork.run(true, work);
 
+/** Marks a first start's bulk load: its statements are slow by nature and not reported as slow. */
+const bulkWork = new AsyncLocalStorage<true>();
+
+/** Runs `work` as a bulk load (a seed): its slow statements (index builds, the commit) are expected. */
+export const inBulkLoad = <T>(work: () => Promise<T>): Promise<T> => bulkWork.run(true, work);
+
 /**
  * Counts every SQL statement the service sends, so tests and benchmarks can assert that an
  * operation costs a constant number of statements however long its lists are. Statements of
@@ -45,6 +51,7 @@ export class StatementCounter implements Logger {
     log.warn("sql statement failed", { error: String(error), query: query.slice(0, 300) });
   }
   logQuerySlow(time: number, query: string): void {
+    if (bulkWork.getStore()) return;
     log.warn("slow sql statement", { ms: time, query: query.slice(0, 300) });
   }
   logSchemaBuild(): void {}
@@ -192,7 +199,10 @@ const isDeadlock = (error: unknown): boolean =>
   (error.driverError as { code?: string } | undefined)?.code === "ER_LOCK_DEADLOCK";
 
 /** Dates as the drivers store them (UTC, millisecond text), so SQLite compares them as text. */
-export const sqlInstant = (at: Date): string => at.toISOString().replace("T", " ").replace("Z", "");
+export const sqlInstant = (at: Date): string => {
+  const iso = at.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, iso.length - 1)}`;
+};
 
 /** True when the database answers a trivial query: the readiness probe. */
 export const isDatabaseReachable = async (database: Database, timeoutMs = READINESS_TIMEOUT_MS): Promise<boolean> => {
@@ -215,9 +225,25 @@ export const isDatabaseReachable = async (database: Database, timeoutMs = READIN
  */
 const MAX_PARAMETERS_PER_STATEMENT = 32_766;
 
+/** What insertRows needs of a better-sqlite3 connection: prepared statements that take an array of values. */
+interface SqliteConnection {
+  prepare(sql: string): { run(values: readonly unknown[]): unknown };
+}
+
+/** The embedded database's one connection, or undefined on MySQL. */
+const sqliteConnectionOf = (manager: EntityManager): SqliteConnection | undefined =>
+  manager.connection.options.type === "better-sqlite3"
+    ? ((manager.connection.driver as unknown as { databaseConnection?: SqliteConnection }).databaseConnection ??
+      undefined)
+    : undefined;
+
 /**
  * Inserts rows with multi-row INSERT statements of at most `rowsPerStatement` rows each, through
  * the given manager (so inside its transaction when it has one). Values are bound, never inlined.
+ * On SQLite the statement is prepared once and run on the connection directly with one reused
+ * array of values: TypeORM's path copies and spreads every statement's values and wraps each run in
+ * events, which costs more than SQLite's insert itself when a seed loads millions of rows. The
+ * statements are still counted.
  */
 export const insertRows = async (
   manager: EntityManager,
@@ -225,24 +251,139 @@ export const insertRows = async (
   columns: readonly string[],
   rows: ReadonlyArray<readonly unknown[]>,
   rowsPerStatement = 500,
+): Promise<void> =>
+  writeRows(manager, table, columns, rows.length, rowsPerStatement, (values, first, count) => {
+    let at = 0;
+    for (let index = first; index < first + count; index += 1) {
+      const row = rows[index];
+      if (row.length !== columns.length) {
+        throw new Error(`A row for ${table} has ${row.length} values for ${columns.length} columns`);
+      }
+      for (const value of row) values[at++] = value;
+    }
+  });
+
+/**
+ * insertRows for rows laid end to end in one array (`columns.length` values a row): a bulk load of
+ * millions of rows then builds no array per row.
+ */
+export const insertFlatRows = async (
+  manager: EntityManager,
+  table: string,
+  columns: readonly string[],
+  values: readonly unknown[],
+  rowsPerStatement = 500,
+): Promise<void> => {
+  if (values.length % columns.length !== 0) {
+    throw new Error(`${values.length} values for ${table} do not make rows of ${columns.length} columns`);
+  }
+  const width = columns.length;
+  await writeRows(manager, table, columns, values.length / width, rowsPerStatement, (chunk, first, count) => {
+    for (let at = 0, from = first * width; at < count * width; at += 1, from += 1) chunk[at] = values[from];
+  });
+};
+
+/** The statements of insertRows: `fill` puts `count` rows from row `first` into the statement's values. */
+const writeRows = async (
+  manager: EntityManager,
+  table: string,
+  columns: readonly string[],
+  rowCount: number,
+  rowsPerStatement: number,
+  fill: (values: unknown[], first: number, count: number) => void,
 ): Promise<void> => {
   if (rowsPerStatement * columns.length > MAX_PARAMETERS_PER_STATEMENT) {
     throw new RangeError(
       `${rowsPerStatement} rows of ${columns.length} columns exceed SQLite's ${MAX_PARAMETERS_PER_STATEMENT} parameters per statement`,
     );
   }
-  const { driver } = manager.connection;
+  const { driver, logger } = manager.connection;
   const head = `INSERT INTO ${driver.escape(table)} (${columns.map((column) => driver.escape(column)).join(", ")}) VALUES `;
   const tuple = `(${columns.map(() => "?").join(", ")})`;
-  for (let start = 0; start < rows.length; start += rowsPerStatement) {
-    const chunk = rows.slice(start, start + rowsPerStatement);
-    const parameters: unknown[] = [];
-    for (const row of chunk) {
-      if (row.length !== columns.length) {
-        throw new Error(`A row for ${table} has ${row.length} values for ${columns.length} columns`);
-      }
-      parameters.push(...row);
+  const statementFor = (count: number) => head + new Array(count).fill(tuple).join(", ");
+  const fullSql = rowCount >= rowsPerStatement ? statementFor(rowsPerStatement) : "";
+  const sqlite = sqliteConnectionOf(manager);
+  const full = sqlite && fullSql ? sqlite.prepare(fullSql) : undefined;
+  const values: unknown[] = [];
+  for (let first = 0; first < rowCount; first += rowsPerStatement) {
+    const count = Math.min(rowsPerStatement, rowCount - first);
+    values.length = count * columns.length;
+    fill(values, first, count);
+    const sql = count === rowsPerStatement ? fullSql : statementFor(count);
+    if (!sqlite) {
+      await manager.query(sql, values);
+      continue;
     }
-    await manager.query(head + new Array(chunk.length).fill(tuple).join(", "), parameters);
+    // better-sqlite3 binds no booleans: 0 and 1, as TypeORM sends them.
+    for (let at = 0; at < values.length; at += 1) {
+      if (typeof values[at] === "boolean") values[at] = Number(values[at]);
+    }
+    logger.logQuery(sql, undefined, manager.queryRunner);
+    try {
+      (count === rowsPerStatement && full ? full : sqlite.prepare(sql)).run(values);
+    } catch (error) {
+      logger.logQueryError(error as Error, sql, undefined, manager.queryRunner);
+      throw new QueryFailedError(sql, undefined, error as Error);
+    }
   }
+};
+
+/**
+ * Runs a first start's bulk load (a seed) in one transaction, as a bulk load (inBulkLoad). On
+ * SQLite the database leaves WAL mode for it: in WAL mode each page of a load of a gigabyte is
+ * written twice, into the log and then, at the checkpoint after the commit, into the database
+ * (seconds of the first start), while a rollback journal only keeps the few pages that existed
+ * before. The load is as atomic either way (after a crash the journal rolls the database back to
+ * empty, and the next start seeds it again), and WAL mode is back before the service listens.
+ */
+export const bulkLoad = <T>(dataSource: DataSource, load: (manager: EntityManager) => Promise<T>): Promise<T> =>
+  inBulkLoad(async () => {
+    const sqlite = dataSource.options.type === "better-sqlite3";
+    if (sqlite) await dataSource.query("PRAGMA journal_mode = DELETE");
+    try {
+      return await dataSource.transaction(load);
+    } finally {
+      if (sqlite) await dataSource.query("PRAGMA journal_mode = WAL");
+    }
+  });
+
+/**
+ * Runs a bulk load (a first start's seed) with the secondary indexes of `tables` built once at the
+ * end instead of row by row. On SQLite an index fed keys in random order (applicants, dossier codes
+ * of every commune received the same day) costs several times the insert itself, while building it
+ * from the loaded table sorts once: the demo seed's dossiers and history load about five times
+ * faster. The indexes come back with the statements that made them, so the schema ends as the
+ * migrations left it; SQLite runs DDL inside the caller's transaction, so a load that fails rolls
+ * back to the indexes it found. MySQL commits on DDL, so there the load runs with its indexes.
+ */
+export const withIndexesBuiltAfter = async <T>(
+  manager: EntityManager,
+  tables: readonly string[],
+  load: () => Promise<T>,
+): Promise<T> => {
+  if (manager.connection.options.type !== "better-sqlite3" || tables.length === 0) return load();
+  // Automatic indexes (primary keys, UNIQUE constraints) have no statement and stay.
+  const indexes = (await manager.query(
+    `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => "?").join(", ")}) ORDER BY name`,
+    [...tables],
+  )) as { name: string; sql: string }[];
+  for (const { name } of indexes) await manager.query(`DROP INDEX ${manager.connection.driver.escape(name)}`);
+  const rebuild = async () => {
+    for (const { sql } of indexes) await manager.query(sql);
+  };
+  let result: T;
+  try {
+    result = await load();
+  } catch (error) {
+    // In a transaction the rollback brings the indexes back; a load committed in batches gets
+    // them built now, so that a failed load still leaves the schema whole.
+    if (!manager.queryRunner?.isTransactionActive) {
+      await rebuild().catch((rebuildError: unknown) =>
+        log.error("indexes not rebuilt after a failed bulk load", { tables, error: String(rebuildError) }),
+      );
+    }
+    throw error;
+  }
+  await rebuild();
+  return result;
 };

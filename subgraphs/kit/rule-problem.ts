@@ -8,14 +8,26 @@ export interface RuleProblem {
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * Dates already found real: rules and seeds check the same birth dates and days over and over, and
+ * the round trip below is the cost. Emptied when it reaches KNOWN_DATES_LIMIT, which bounds memory
+ * whatever callers send.
+ */
+const knownDates = new Set<string>();
+const KNOWN_DATES_LIMIT = 100_000;
+
 /** A real calendar date written YYYY-MM-DD. */
 export const isCalendarDate = (value: unknown): value is string => {
   if (typeof value !== "string") return false;
+  if (knownDates.has(value)) return true;
   const match = DATE_PATTERN.exec(value);
   if (!match) return false;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   // Date.UTC rolls 2025-02-30 over to 2 March; the round trip catches dates that do not exist.
-  return date.toISOString().slice(0, 10) === value;
+  if (date.toISOString().slice(0, 10) !== value) return false;
+  if (knownDates.size >= KNOWN_DATES_LIMIT) knownDates.clear();
+  knownDates.add(value);
+  return true;
 };
 
 /** A date the caller's code (not the user) supplies: a wrong one is a programming error. */
