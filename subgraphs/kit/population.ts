@@ -34,8 +34,14 @@ export interface PopulationScale {
   description: string;
   /** Only the communes of this province (2-digit code); every commune nationwide when absent. */
   provinceCode?: string;
-  /** Either the same number of citizens in every commune, or a total shared out by commune kind. */
-  size: { perCommune: number } | { total: number; weights: Readonly<Record<CommuneKindName, number>> };
+  /**
+   * The same number of citizens in every commune; or a total shared out by commune kind; or one
+   * person in `sampleOneIn` of each commune's estimated real population (estimatedPopulations).
+   */
+  size:
+    | { perCommune: number }
+    | { total: number; weights: Readonly<Record<CommuneKindName, number>> }
+    | { sampleOneIn: number };
   /** The first citizens of every commune are men named "Nguyễn Văn …", so tests can search for them. */
   nguyenVanPerCommune: number;
 }
@@ -249,6 +255,62 @@ const hash32 = (text: string, seed: number): number => {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Real sizes
+
+/** What is known of a province's people, for estimating each commune's. */
+interface ProvincePeople {
+  people: number;
+  /** The share living in urban wards (the rest in rural communes and special zones). */
+  urbanShare: number;
+  source: string;
+}
+
+const PROVINCE_PEOPLE: Readonly<Record<string, ProvincePeople>> = {
+  "01": {
+    people: 8_700_000,
+    urbanShare: 0.5,
+    source:
+      "Hà Nội: about 8.7 million people (GSO average population 2024, rounded; medium) and about half " +
+      "of them urban (GSO 2023–2024: 49–50 % urban; medium)",
+  },
+};
+
+/**
+ * How much a commune's people differ from the average of its kind: from 0.6 to 1.4 times it,
+ * drawn from the commune's code (new wards and communes range from about 20,000 to over 100,000
+ * people; estimate, low confidence), so a commune is the same size in every run and in every
+ * service that asks.
+ */
+const SIZE_SPREAD = 0.4;
+
+/**
+ * About how many people live in each commune (by code): the province's people shared between its
+ * urban wards and its other communes by the urban share, and within each kind by a factor drawn
+ * from the commune's code. Known for Hà Nội only (PROVINCE_PEOPLE). The demo scale samples these
+ * people, and the demo desks receive dossiers at real per-capita rates of them.
+ */
+export const estimatedPopulations = (communes: readonly CommuneForSeeding[]): Map<string, number> => {
+  const sizes = new Map<string, number>();
+  for (const province of new Set(communes.map((commune) => commune.provinceCode))) {
+    const known = PROVINCE_PEOPLE[province];
+    if (!known) throw new Error(`No estimate of the people of province ${province}: add it to PROVINCE_PEOPLE`);
+    const inProvince = communes.filter((commune) => commune.provinceCode === province);
+    const wards = inProvince.filter((commune) => commune.kind === "WARD");
+    const others = inProvince.filter((commune) => commune.kind !== "WARD");
+    const urban = others.length === 0 ? 1 : wards.length === 0 ? 0 : known.urbanShare;
+    for (const [group, people] of [
+      [wards, known.people * urban],
+      [others, known.people * (1 - urban)],
+    ] as const) {
+      const factors = group.map((commune) => 1 - SIZE_SPREAD + 2 * SIZE_SPREAD * (hash32(commune.code, 0) / 2 ** 32));
+      const sum = factors.reduce((total, factor) => total + factor, 0);
+      group.forEach((commune, index) => sizes.set(commune.code, Math.round((people * factors[index]) / sum)));
+    }
+  }
+  return sizes;
+};
+
+// ---------------------------------------------------------------------------------------------
 // Planning and generating
 
 export interface CommunePlan {
@@ -282,6 +344,15 @@ export const planPopulation = (
     throw new Error(
       `No communes${scale.provinceCode ? ` in province ${scale.provinceCode}` : ""} to populate: import the administrative units first`,
     );
+  }
+  if ("sampleOneIn" in scale.size) {
+    const { sampleOneIn } = scale.size;
+    const real = estimatedPopulations(chosen);
+    return chosen.map(({ code, provinceCode }) => ({
+      code,
+      provinceCode,
+      count: Math.max(scale.nguyenVanPerCommune, Math.round((real.get(code) as number) / sampleOneIn)),
+    }));
   }
   if ("perCommune" in scale.size) {
     const { perCommune } = scale.size;
@@ -324,6 +395,8 @@ export function* generateCitizens(
   const scale = resolvePopulationScale(scaleOrName);
   const random = mulberry32(seed);
   const issued = new Map<string, number>();
+  /** Each prefix's serial offset (hash32 of the prefix and the seed), computed once. */
+  const offsets = new Map<string, number>();
   // Full names repeat a lot; folding each distinct one once saves most of the folding work.
   const folded = new Map<string, string>();
   for (const { code, provinceCode, count } of planPopulation(communes, scale)) {
@@ -342,7 +415,9 @@ export function* generateCitizens(
       const n = issued.get(prefix) ?? 0;
       if (n >= SERIALS_PER_PREFIX) throw new Error(`More than ${SERIALS_PER_PREFIX} personal IDs start with ${prefix}`);
       issued.set(prefix, n + 1);
-      const serial = (n * SERIAL_MULTIPLIER + hash32(prefix, seed)) % SERIALS_PER_PREFIX;
+      let offset = offsets.get(prefix);
+      if (offset === undefined) offsets.set(prefix, (offset = hash32(prefix, seed)));
+      const serial = (n * SERIAL_MULTIPLIER + offset) % SERIALS_PER_PREFIX;
       yield {
         personalId: prefix + String(serial).padStart(6, "0"),
         fullName,
