@@ -130,7 +130,7 @@ export const DEMO_CITIZEN_ID = "001068698919";
  * `demo` scale (`showcaseResident`), whom every field's seed gives records at Ứng Thiên: their
  * birth, their home's land-use right, their social pension. So the Ứng Thiên leader sees all three.
  */
-export const SHOWCASE_CITIZEN_ID = "001039535907";
+export const SHOWCASE_CITIZEN_ID = "001031338442";
 
 const ALL_FIELDS = [WorkField.CIVIL_STATUS, WorkField.LAND, WorkField.SOCIAL];
 

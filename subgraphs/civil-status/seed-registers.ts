@@ -134,12 +134,17 @@ export class DemoRegisters {
     return died === undefined || died > on;
   }
 
+  /** Whether the person's death is known, on whatever day. */
+  hasDied(personalId: string): boolean {
+    return this.died.has(personalId);
+  }
+
   /** May marry on the day: alive, of age, and no marriage in force. */
   isFree(person: CitizenSeed, on: string): boolean {
     return (
       this.isAlive(person.personalId, on) &&
       fullYearsOn(person.birthDate, on) >= MINIMUM_MARRIAGE_AGE[person.gender] &&
-      maritalStatusOf(this.factsOf(person.personalId), on) !== "MARRIED"
+      (!this.marriagesOf.has(person.personalId) || maritalStatusOf(this.factsOf(person.personalId), on) !== "MARRIED")
     );
   }
 
@@ -209,7 +214,7 @@ export class DemoRegisters {
   /** Completes the applicant's birth registration with the place of birth the old paper books left out. */
   completePlaceOfBirth(applicant: CitizenSeed, on: string, communeCode: string, dossierCode: string): boolean {
     const birth = this.birthOf.get(applicant.personalId);
-    if (!birth || birth.placeOfBirth !== null) return false;
+    if (!birth || birth.placeOfBirth !== null || !this.isAlive(applicant.personalId, on)) return false;
     birth.placeOfBirth = HOSPITALS[Math.floor(this.random() * HOSPITALS.length)];
     this.corrections.push({
       personalId: applicant.personalId,
@@ -225,7 +230,7 @@ export class DemoRegisters {
 
   /** Copies of the applicant's birth extract. */
   copyBirth(applicant: CitizenSeed, on: string, communeCode: string, dossierCode: string): boolean {
-    if (!this.birthOf.has(applicant.personalId)) return false;
+    if (!this.birthOf.has(applicant.personalId) || !this.isAlive(applicant.personalId, on)) return false;
     this.copies.push({
       personalId: applicant.personalId,
       register: "BIRTH",
@@ -271,20 +276,16 @@ export class DemoRegisters {
     return true;
   }
 
-  /** The applicant marries a free resident of the commune of the other gender, if there is one. */
-  marry(
-    applicant: CitizenSeed,
-    residents: readonly CitizenSeed[],
-    on: string,
-    communeCode: string,
-    dossierCode: string,
-  ): boolean {
-    if (!this.isFree(applicant, on)) return false;
-    const partner = residents.find(
-      (p) => p.gender !== applicant.gender && p.personalId !== applicant.personalId && this.isFree(p, on),
-    );
-    if (!partner) return false;
-    const [husband, wife] = applicant.gender === "MALE" ? [applicant, partner] : [partner, applicant];
+  /**
+   * A couple chosen when their dossier was received marries on the day it completes, if both are
+   * still free and neither is known to die (deaths are decided before any marriage is registered,
+   * so a marriage never outlives a spouse without ending).
+   */
+  marry(husband: CitizenSeed, wife: CitizenSeed, on: string, communeCode: string, dossierCode: string): boolean {
+    if (husband.gender === wife.gender || husband.personalId === wife.personalId) return false;
+    for (const spouse of [husband, wife]) {
+      if (!this.isFree(spouse, on) || this.hasDied(spouse.personalId)) return false;
+    }
     this.addMarriage({
       husband: husband.personalId,
       wife: wife.personalId,
@@ -297,33 +298,42 @@ export class DemoRegisters {
     return true;
   }
 
-  /** The death of an elderly resident other than the applicant; their marriage in force ends that day. */
-  registerDeath(
-    applicant: CitizenSeed,
-    residents: readonly CitizenSeed[],
-    on: string,
-    communeCode: string,
-    dossierCode: string,
-  ): boolean {
-    const elderly = residents.find(
-      (p) =>
-        p.personalId !== applicant.personalId && fullYearsOn(p.birthDate, on) >= 70 && this.isAlive(p.personalId, on),
-    );
-    if (!elderly) return false;
-    const lastMarriage = this.factsOf(elderly.personalId).marriages.reduce(
-      (d, m) => (m.registeredOn > d ? m.registeredOn : d),
-      "",
-    );
-    let diedOn = addCalendarDays(on, -Math.floor(this.random() * 10));
-    if (diedOn < lastMarriage) diedOn = on;
-    this.died.set(elderly.personalId, diedOn);
-    this.deaths.push({ personalId: elderly.personalId, diedOn, registeredOn: on, communeCode, dossierCode });
-    for (const marriage of this.marriagesOf.get(elderly.personalId) ?? []) {
+  /**
+   * A resident's death, decided when its dossier is received (the death happened before it): from
+   * `diedOn` the person is dead to every later check. When the dossier will complete, the marriage
+   * in force ends that day too, so that every paper issued after the death states it; the death
+   * itself is written when the dossier completes (registerDeath). Returns the spouses it widowed.
+   */
+  decideDeath(person: CitizenSeed, diedOn: string, willBeRegistered: boolean): CitizenSeed[] {
+    this.died.set(person.personalId, diedOn);
+    const widowed: CitizenSeed[] = [];
+    if (!willBeRegistered) return widowed;
+    for (const marriage of this.marriagesOf.get(person.personalId) ?? []) {
       if (!marriage.endedOn) {
         marriage.endedOn = diedOn;
         marriage.endReason = "DEATH_OF_SPOUSE";
+        const spouse = this.people.get(marriage.husband === person.personalId ? marriage.wife : marriage.husband);
+        if (spouse) widowed.push(spouse);
       }
     }
+    return widowed;
+  }
+
+  /** Whether a marriage of the person is in force with no end known: married until a death says otherwise. */
+  isMarriedForNow(personalId: string): boolean {
+    return (this.marriagesOf.get(personalId) ?? []).some((marriage) => !marriage.endedOn);
+  }
+
+  /** Writes the death decided for the person (decideDeath) into the register on the day its dossier completes. */
+  registerDeath(person: CitizenSeed, on: string, communeCode: string, dossierCode: string): boolean {
+    const diedOn = this.died.get(person.personalId);
+    if (diedOn === undefined || diedOn > on) return false;
+    this.deaths.push({ personalId: person.personalId, diedOn, registeredOn: on, communeCode, dossierCode });
     return true;
+  }
+
+  /** The day of the person's last marriage registration, or "" when none. */
+  lastMarriageOf(personalId: string): string {
+    return (this.marriagesOf.get(personalId) ?? []).reduce((d, m) => (m.registeredOn > d ? m.registeredOn : d), "");
   }
 }

@@ -56,9 +56,15 @@ export const POPULATION_SCALES: Readonly<Record<PopulationScaleName, PopulationS
     nguyenVanPerCommune: 2,
   },
   demo: {
-    description: "Hà Nội's 126 communes, 60 citizens each",
+    description: "Hà Nội's 126 communes, one person in 14 of each (about 620,000 citizens, wards larger)",
     provinceCode: "01",
-    size: { perCommune: 60 },
+    // The demo desks receive dossiers at real rates for each commune's real population (kit/desk/
+    // volumes.ts); every person a dossier names is one of these residents. One in 14 is the largest
+    // sample a first start seeds in well under a minute on two cores, and enough people for 18
+    // months of real volumes to stay within the registers' rules (nobody dies twice, marries while
+    // married, or files after dying): about a tenth of the sample dies in that time and a third
+    // marries, against about 1 % and 2 % of a real commune.
+    size: { sampleOneIn: 14 },
     nguyenVanPerCommune: 2,
   },
   bench: {

@@ -2,12 +2,16 @@ import type { DataSource } from "typeorm";
 
 import { communesOfProvince } from "../kit/admin-units";
 import { addCalendarDays, toLocalDate, type WorkingCalendar } from "../kit/calendar";
-import { DeskSimulator, insertObjects, type PlannedReceipt } from "../kit/desk/simulator";
+import { bulkLoad, withIndexesBuiltAfter } from "../kit/database";
+import { drawResident, type Fit, Pool, yearsOld } from "../kit/desk/residents";
+import { DeskSimulator, insertObjects, type SimulatedDossier } from "../kit/desk/simulator";
+import type { DeskRate } from "../kit/desk/volumes";
 import { FIELD_PREFIX } from "../kit/dossier/code";
 import { DossierStatus } from "../kit/dossier/status";
 import { log } from "../kit/logger";
 import {
   type CitizenSeed,
+  estimatedPopulations,
   generateCitizens,
   mulberry32,
   type PopulationScaleName,
@@ -43,13 +47,63 @@ export interface SeededLand {
   dossiers: number;
 }
 
-/** Land dossiers each commune's desk received over the demo period, per scale. */
-const DOSSIERS_PER_COMMUNE: Record<PopulationScaleName, number> = { test: 4, demo: 54, bench: 54 };
+/** At the test scale, the land dossiers each commune's desk received over the demo period. */
+const TEST_DOSSIERS_PER_COMMUNE = 4;
 const DEMO_MONTHS = 18;
 
+/** Busier in urban wards, quieter in rural communes (and the reverse), for the procedures that differ. */
+const URBAN = { WARD: 1.2, COMMUNE: 0.85, SPECIAL_ZONE: 0.85 } as const;
+const RURAL = { WARD: 0.5, COMMUNE: 1.35, SPECIAL_ZONE: 1.35 } as const;
+
 /**
- * How often each procedure comes to a commune's land desk, roughly: changes (sales, inheritance,
- * gifts) most, then first certificates, permits and splits. Cumulative shares.
+ * How often each land and construction procedure comes to a commune's desk, per 1,000 people a
+ * year (DESIGN §8: volumes of real desks): about 155 dossiers a month for an average Hà Nội commune
+ * of 69,000 people, 205 in a ward, 120 in a rural commune. No source found gives counts per commune,
+ * so each is an estimate from the size of Hà Nội's land market and register; the extension of a
+ * construction permit (1.013227) is left out, as the register does not simulate it.
+ */
+export const LAND_RATES: readonly DeskRate[] = [
+  {
+    code: "1.013831",
+    perThousand: 16,
+    byKind: URBAN,
+    source:
+      "estimate: about 140,000 sales, inheritances and gifts of land-use rights a year in Hà Nội, with houses and flats; low",
+  },
+  {
+    code: "1.013978",
+    perThousand: 2,
+    byKind: RURAL,
+    source: "estimate: first certificates for the few parcels never certified, most of them rural; low",
+  },
+  {
+    code: "1.013225",
+    perThousand: 1.8,
+    // Rural houses outside planned areas need no permit (Luật Xây dựng 2014 art. 89(2)).
+    byKind: { WARD: 1.3, COMMUNE: 0.8, SPECIAL_ZONE: 0.8 },
+    source: "estimate: about 15,000 permits for individual houses a year in Hà Nội; low",
+  },
+  { code: "1.012784", perThousand: 2, source: "estimate: splits and merges of parcels; low" },
+  {
+    code: "1.012783",
+    perThousand: 3,
+    source: "estimate: exchanges of old certificates (worn, re-measured, new form); low",
+  },
+  { code: "1.012786", perThousand: 0.5, source: "estimate: re-issues of lost certificates; low" },
+  {
+    code: "1.013949",
+    perThousand: 0.8,
+    byKind: RURAL,
+    source: "estimate: allocations, leases and changes of use decided by the commune; low",
+  },
+  { code: "1.013226", perThousand: 0.2, source: "estimate: adjustments of construction permits; low" },
+  { code: "1.013967", perThousand: 0.3, source: "estimate: land disputes brought to the commune chair; low" },
+  { code: "1.013228", perThousand: 0.1, source: "estimate: re-issues of construction permits; low" },
+];
+
+/**
+ * At the test scale, how often each procedure comes to a commune's land desk, roughly: changes
+ * (sales, inheritance, gifts) most, then first certificates, permits and splits. Cumulative shares.
  */
 const PROCEDURE_SHARES: readonly [string, number][] = [
   ["1.013831", 0.38], // transfer, inheritance, gift
@@ -73,8 +127,7 @@ const serialOf = (n: number): string => {
   return `${letters[Math.floor(n / 1_000_000) % letters.length]}${letters[Math.floor(n / 20_000_000) % letters.length]}${String(n % 1_000_000).padStart(6, "0")}`;
 };
 
-const adultOn = (citizen: CitizenSeed, today: string): boolean =>
-  Number(today.slice(0, 4)) - Number(citizen.birthDate.slice(0, 4)) >= 20;
+const adultOn = (citizen: CitizenSeed, today: string): boolean => yearsOld(citizen, today) >= 20;
 
 type Row = Record<string, unknown>;
 
@@ -141,7 +194,9 @@ class DemoLandRegister {
         term_until: term && term !== "STABLE_LONG_TERM" ? term.until : null,
       };
       this.uses.push(use);
-      this.usesBy.set(parcel.id, [...(this.usesBy.get(parcel.id) ?? []), use]);
+      const uses = this.usesBy.get(parcel.id);
+      if (uses) uses.push(use);
+      else this.usesBy.set(parcel.id, [use]);
     }
     this.issueCertificate(parcel, holders, registeredOn, dossierCode, null);
     return parcel;
@@ -175,7 +230,9 @@ class DemoLandRegister {
     };
     this.certificates.push(certificate);
     for (const [person, role] of holders) {
-      this.certificatesOf.set(person.personalId, [...(this.certificatesOf.get(person.personalId) ?? []), certificate]);
+      const held = this.certificatesOf.get(person.personalId);
+      if (held) held.push(certificate);
+      else this.certificatesOf.set(person.personalId, [certificate]);
       const holder = {
         id: this.holders.length + 1,
         certificate_id: id,
@@ -184,7 +241,9 @@ class DemoLandRegister {
         deceased_on: null,
       };
       this.holders.push(holder);
-      this.holdersBy.set(id, [...(this.holdersBy.get(id) ?? []), holder]);
+      const holders = this.holdersBy.get(id);
+      if (holders) holders.push(holder);
+      else this.holdersBy.set(id, [holder]);
     }
     return certificate;
   }
@@ -206,6 +265,13 @@ class DemoLandRegister {
   addEncumbrance(encumbrance: Row): void {
     this.encumbrances.push({ id: this.encumbrances.length + 1, ...encumbrance });
     if (encumbrance.blocks_transfer === 1 && encumbrance.until_date === null) this.blocked.add(encumbrance.parcel_id);
+  }
+
+  /** Whether the person holds a valid certificate at the commune, blocked or not. */
+  holds(personalId: string, communeCode: string): boolean {
+    return (this.certificatesOf.get(personalId) ?? []).some(
+      (c) => c.status === "VALID" && c.commune_code === communeCode,
+    );
   }
 
   /** The valid certificates a person holds at a commune, with no encumbrance that blocks a transfer. */
@@ -255,6 +321,54 @@ class DemoLandRegister {
   }
 }
 
+/** Completed dossiers waiting for their completion time, earliest first (a binary heap). */
+class CompletionQueue<P extends LandProcedure> {
+  private readonly times: number[] = [];
+  private readonly dossiers: SimulatedDossier<P>[] = [];
+
+  add(dossier: SimulatedDossier<P>): void {
+    const { times, dossiers } = this;
+    let child = times.length;
+    times.push(dossier.completed!.at.getTime());
+    dossiers.push(dossier);
+    while (child > 0) {
+      const parent = (child - 1) >> 1;
+      if (times[parent] <= times[child]) break;
+      this.swap(parent, child);
+      child = parent;
+    }
+  }
+
+  /** The earliest dossier completed at or before `at`, taken out of the queue; undefined if none. */
+  before(at: Date): SimulatedDossier<P> | undefined {
+    const { times, dossiers } = this;
+    if (times.length === 0 || times[0] > at.getTime()) return undefined;
+    const first = dossiers[0];
+    const lastTime = times.pop() as number;
+    const last = dossiers.pop() as SimulatedDossier<P>;
+    if (times.length > 0) {
+      times[0] = lastTime;
+      dossiers[0] = last;
+      for (let parent = 0; ; ) {
+        const left = 2 * parent + 1;
+        let smallest = parent;
+        if (left < times.length && times[left] < times[smallest]) smallest = left;
+        if (left + 1 < times.length && times[left + 1] < times[smallest]) smallest = left + 1;
+        if (smallest === parent) break;
+        this.swap(parent, smallest);
+        parent = smallest;
+      }
+    }
+    return first;
+  }
+
+  private swap(a: number, b: number): void {
+    const { times, dossiers } = this;
+    [times[a], times[b]] = [times[b], times[a]];
+    [dossiers[a], dossiers[b]] = [dossiers[b], dossiers[a]];
+  }
+}
+
 /** Seeds the demo land register and desks; returns what it wrote. */
 export const seedLand = async (dataSource: DataSource, options: SeedLandOptions): Promise<SeededLand> => {
   const now = options.now ?? new Date();
@@ -266,7 +380,9 @@ export const seedLand = async (dataSource: DataSource, options: SeedLandOptions)
   const residents = new Map<string, CitizenSeed[]>();
   const people = new Map<string, CitizenSeed>();
   for (const citizen of generateCitizens(communes, options.scale === "bench" ? "demo" : options.scale)) {
-    residents.set(citizen.residenceCommuneCode, [...(residents.get(citizen.residenceCommuneCode) ?? []), citizen]);
+    const group = residents.get(citizen.residenceCommuneCode);
+    if (group) group.push(citizen);
+    else residents.set(citizen.residenceCommuneCode, [citizen]);
     people.set(citizen.personalId, citizen);
   }
   const register = new DemoLandRegister(random);
@@ -323,7 +439,8 @@ export const seedLand = async (dataSource: DataSource, options: SeedLandOptions)
     }
   }
 
-  // 18 months of land dossiers; the completed ones issued their results in order of completion.
+  // 18 months of land dossiers, played in time order: before each receipt, the dossiers completed
+  // by then issue their results, so the register a desk consults is the register of that day.
   const desks = new DeskSimulator<LandProcedure>({
     calendar: options.calendar,
     now,
@@ -332,71 +449,93 @@ export const seedLand = async (dataSource: DataSource, options: SeedLandOptions)
     months: DEMO_MONTHS,
     waitStates: [DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.FINANCIAL_OBLIGATION],
   });
-  const receipts = desks.plan(
-    communes.filter((commune) => (residents.get(commune.code) ?? []).length > 0),
-    () => DOSSIERS_PER_COMMUNE[options.scale],
-    pickProcedure,
-  );
-  const applicantFor = (receipt: PlannedReceipt<LandProcedure>): CitizenSeed | undefined => {
-    const adults = (residents.get(receipt.commune.code) ?? []).filter((person) =>
-      adultOn(person, toLocalDate(receipt.received)),
-    );
-    // Changes, exchanges and re-issues are asked for by a holder; anything else by any adult.
-    const holders = ["1.013831", "1.012783", "1.012786"].includes(receipt.procedure.code)
-      ? adults.filter((person) => register.transferable(person.personalId, receipt.commune.code).length > 0)
-      : adults;
-    const pool = holders.length > 0 ? holders : adults;
-    return pool[Math.floor(random() * pool.length)];
-  };
-  for (const receipt of receipts) {
-    const applicant = applicantFor(receipt);
-    if (!applicant) continue;
-    const procedure = receipt.procedure;
-    const caseKey = procedure.limitsByCase ? procedure.limitsByCase[0].key : undefined;
-    desks.settle(receipt, procedure, applicant.personalId, limitFor(procedure, { difficultArea: false, caseKey }));
+  const withResidents = communes.filter((commune) => (residents.get(commune.code) ?? []).length > 0);
+  const receipts =
+    options.scale === "test"
+      ? desks.plan(withResidents, () => TEST_DOSSIERS_PER_COMMUNE, pickProcedure)
+      : desks.planAtRates(
+          withResidents,
+          estimatedPopulations(communes),
+          LAND_RATES,
+          (code) => procedureByCode(code) as LandProcedure,
+        );
+  // Who may ask for a change, an exchange or a re-issue: holders of a valid certificate at the
+  // commune. A dossier that will complete claims its certificate when it is received, so that no
+  // other dossier sells or exchanges it meanwhile.
+  // The showcase resident keeps their home: Citizen 360 opens on it.
+  const holderPools = new Map(withResidents.map((commune) => [commune.code, new Pool()]));
+  for (const holder of register.holders) {
+    const person = people.get(String(holder.personal_id)) as CitizenSeed;
+    if (person !== showcase) holderPools.get(person.residenceCommuneCode)?.add(person);
   }
-  for (const dossier of desks.byCompletion()) {
+  const claimed = new Map<unknown, Row>();
+  const claimedBy = new Map<string, Row>();
+  const unclaimed = (personalId: string, communeCode: string) =>
+    register.transferable(personalId, communeCode).filter((certificate) => !claimed.has(certificate.id));
+  const holderFit =
+    (communeCode: string, on: string, residential = false) =>
+    (person: CitizenSeed): Fit => {
+      if (!adultOn(person, on)) return "not now";
+      const free = unclaimed(person.personalId, communeCode);
+      if (free.some((certificate) => !residential || register.isResidential(register.parcelOf(certificate)))) {
+        return "yes";
+      }
+      return register.transferable(person.personalId, communeCode).length > 0 ? "not now" : "never";
+    };
+  const becomesHolder = (person: CitizenSeed, communeCode: string) => {
+    if (person !== showcase) holderPools.get(communeCode)?.add(person);
+  };
+
+  /** Issues a completed dossier's result in the register, or stops the dossier when the register does not allow it. */
+  const complete = (dossier: SimulatedDossier<LandProcedure>) => {
     const on = toLocalDate(dossier.completed!.at);
     const applicant = people.get(dossier.applicantPersonalId) as CitizenSeed;
     const communeCode = dossier.commune.code;
     const ward = kindOf.get(communeCode) === "WARD";
-    const held = register.transferable(applicant.personalId, communeCode);
+    const held = claimedBy.get(dossier.code);
+    if (held) {
+      claimedBy.delete(dossier.code);
+      claimed.delete(held.id);
+    }
     switch (dossier.procedure.result) {
       case "FIRST_CERTIFICATE":
         register.addParcel(communeCode, ward, [[applicant, "INDIVIDUAL"]], on, dossier.code);
+        becomesHolder(applicant, communeCode);
         break;
       case "TRANSFER_REGISTRATION": {
-        const buyers = (residents.get(communeCode) ?? []).filter(
+        const buyer = drawResident(
+          residents.get(communeCode) ?? [],
           (person) => person.personalId !== applicant.personalId && adultOn(person, on),
+          random,
         );
-        const buyer = buyers[Math.floor(random() * buyers.length)];
-        if (held.length === 0 || !buyer) {
+        if (!held || held.status !== "VALID" || !buyer) {
           desks.stopInstead(dossier, "Thửa đất không đủ điều kiện chuyển nhượng (Luật Đất đai 2024, Điều 45)");
           break;
         }
         const certificate = register.issueCertificate(
-          register.parcelOf(held[0]),
+          register.parcelOf(held),
           [[buyer, "INDIVIDUAL"]],
           on,
           dossier.code,
-          held[0],
+          held,
         );
         register.endorse(certificate, "SALE", on, `Chuyển nhượng cho ${buyer.fullName}`, dossier.code);
+        becomesHolder(buyer, communeCode);
         break;
       }
       case "CERTIFICATE_EXCHANGE":
       case "CERTIFICATE_REISSUE": {
-        if (held.length === 0) {
+        if (!held || held.status !== "VALID") {
           desks.stopInstead(dossier, "Người nộp không đứng tên Giấy chứng nhận hợp lệ");
           break;
         }
         const exchange = dossier.procedure.result === "CERTIFICATE_EXCHANGE";
         const certificate = register.issueCertificate(
-          register.parcelOf(held[0]),
-          register.holdersOf(held[0], people),
+          register.parcelOf(held),
+          register.holdersOf(held, people),
           on,
           dossier.code,
-          held[0],
+          held,
         );
         register.endorse(
           certificate,
@@ -408,7 +547,10 @@ export const seedLand = async (dataSource: DataSource, options: SeedLandOptions)
         break;
       }
       case "CONSTRUCTION_PERMIT": {
-        const parcel = held.map((certificate) => register.parcelOf(certificate)).find((p) => register.isResidential(p));
+        const parcel = register
+          .transferable(applicant.personalId, communeCode)
+          .map((certificate) => register.parcelOf(certificate))
+          .find((p) => register.isResidential(p));
         if (!parcel) {
           desks.stopInstead(dossier, "Thửa đất không có đất ở (Nghị định 217/2026, Điều 50)");
           break;
@@ -424,16 +566,54 @@ export const seedLand = async (dataSource: DataSource, options: SeedLandOptions)
         // Decisions, permit adjustments and re-issues complete without a register entry here.
         break;
     }
-  }
+  };
 
-  const dossiers = await dataSource.transaction(async (manager) => {
-    await insertObjects(manager, "land_parcel", register.parcels);
-    await insertObjects(manager, "land_use", register.uses);
-    await insertObjects(manager, "land_certificate", register.certificates);
-    await insertObjects(manager, "land_certificate_holder", register.holders);
-    await insertObjects(manager, "land_certificate_endorsement", register.endorsements);
-    await insertObjects(manager, "land_encumbrance", register.encumbrances);
-    await insertObjects(manager, "construction_permit", register.permits);
+  const pending = new CompletionQueue<LandProcedure>();
+  const claiming = new Set(["TRANSFER_REGISTRATION", "CERTIFICATE_EXCHANGE", "CERTIFICATE_REISSUE"]);
+  for (const receipt of receipts) {
+    for (let next = pending.before(receipt.received); next; next = pending.before(receipt.received)) complete(next);
+    const communeCode = receipt.commune.code;
+    const on = toLocalDate(receipt.received);
+    const procedure = receipt.procedure;
+    const pool = holderPools.get(communeCode) as Pool;
+    // Changes, exchanges and re-issues are asked for by a holder, permits by a holder of a home;
+    // anything else by any adult.
+    const applicant =
+      (claiming.has(procedure.result)
+        ? pool.draw(random, holderFit(communeCode, on))
+        : procedure.result === "CONSTRUCTION_PERMIT"
+          ? pool.draw(random, holderFit(communeCode, on, true))
+          : undefined) ?? drawResident(residents.get(communeCode) ?? [], (person) => adultOn(person, on), random);
+    if (!applicant) continue;
+    const caseKey = procedure.limitsByCase ? procedure.limitsByCase[0].key : undefined;
+    const dossier = desks.settle(
+      receipt,
+      procedure,
+      applicant.personalId,
+      limitFor(procedure, { difficultArea: false, caseKey }),
+    );
+    if (!dossier.completed) continue;
+    if (claiming.has(procedure.result)) {
+      const certificate = unclaimed(applicant.personalId, communeCode)[0];
+      if (certificate) {
+        claimed.set(certificate.id, certificate);
+        claimedBy.set(dossier.code, certificate);
+      }
+    }
+    pending.add(dossier);
+  }
+  for (let next = pending.before(now); next; next = pending.before(now)) complete(next);
+
+  const dossiers = await bulkLoad(dataSource, async (manager) => {
+    await withIndexesBuiltAfter(manager, REGISTER_TABLES, async () => {
+      await insertObjects(manager, "land_parcel", register.parcels);
+      await insertObjects(manager, "land_use", register.uses);
+      await insertObjects(manager, "land_certificate", register.certificates);
+      await insertObjects(manager, "land_certificate_holder", register.holders);
+      await insertObjects(manager, "land_certificate_endorsement", register.endorsements);
+      await insertObjects(manager, "land_encumbrance", register.encumbrances);
+      await insertObjects(manager, "construction_permit", register.permits);
+    });
     return desks.insert(manager, "land_dossier", "01");
   });
   const seeded = {
@@ -446,6 +626,16 @@ export const seedLand = async (dataSource: DataSource, options: SeedLandOptions)
   log.info("seeded the demo land register and desks", { ...seeded });
   return seeded;
 };
+
+const REGISTER_TABLES = [
+  "land_parcel",
+  "land_use",
+  "land_certificate",
+  "land_certificate_holder",
+  "land_certificate_endorsement",
+  "land_encumbrance",
+  "construction_permit",
+];
 
 /** True when the land register holds no parcel yet. */
 export const isEmpty = async (dataSource: DataSource): Promise<boolean> =>

@@ -2,12 +2,14 @@ import type { DataSource } from "typeorm";
 
 import { communesOfProvince } from "../kit/admin-units";
 import { toLocalDate, type WorkingCalendar } from "../kit/calendar";
-import { sqlInstant } from "../kit/database";
+import { bulkLoad, sqlInstant, withIndexesBuiltAfter } from "../kit/database";
 import { DeskSimulator, insertObjects } from "../kit/desk/simulator";
+import type { DeskRate } from "../kit/desk/volumes";
 import { FIELD_PREFIX } from "../kit/dossier/code";
 import { log } from "../kit/logger";
 import {
   type CitizenSeed,
+  estimatedPopulations,
   generateCitizens,
   mulberry32,
   type PopulationScaleName,
@@ -27,13 +29,62 @@ export interface SeedSocialOptions {
   seed?: number;
 }
 
-const DOSSIERS_PER_COMMUNE: Record<PopulationScaleName, number> = { test: 4, demo: 40, bench: 40 };
+/** At the test scale, the social dossiers each commune's desk received over the demo period. */
+const TEST_DOSSIERS_PER_COMMUNE = 4;
 const DEMO_MONTHS = 18;
+
+/**
+ * How often each social-affairs procedure comes to a commune's desk, per 1,000 people a year
+ * (DESIGN §8: volumes of real desks): about 80 dossiers a month for an average Hà Nội commune of
+ * 69,000 people. Each is an estimate from the size of the programmes (RATES below) and how often
+ * their beneficiaries come and go; no count per commune was found.
+ */
+export const SOCIAL_RATES: readonly DeskRate[] = [
+  {
+    code: "1.001776",
+    perThousand: 4,
+    source:
+      "estimate: about 3 % of people receive a monthly allowance, and about one in eight of them has it granted, changed or stopped in a year; low",
+  },
+  {
+    code: "1.014027",
+    perThousand: 4.5,
+    source:
+      "estimate: most of the 0.6 % of people who turn 75 each year apply for the social pension, and deaths stop it; low",
+  },
+  {
+    code: "1.001699",
+    perThousand: 1.5,
+    source: "estimate: assessments of disability for new and reassessed allowances; low",
+  },
+  {
+    code: "1.011607",
+    perThousand: 0.3,
+    // Poverty is rarer in the wards.
+    byKind: { WARD: 0.5, COMMUNE: 1.35, SPECIAL_ZONE: 1.35 },
+    source: "estimate: Hà Nội has few poor and near-poor households (RATES); low",
+  },
+  {
+    code: "1.001653",
+    perThousand: 0.5,
+    source: "estimate: exchanges and re-issues of disability certificates; low",
+  },
+  {
+    code: "1.001731",
+    perThousand: 1,
+    source: "estimate: deaths (5–6 ‰) among allowance beneficiaries, whose families claim the funeral support; low",
+  },
+  {
+    code: "1.014028",
+    perThousand: 2,
+    source: "estimate: deaths among social pensioners, old and many, whose families claim the funeral support; low",
+  },
+];
 /** Months of rolls already closed and paid before the demo's "today". */
 const PAID_MONTHS = 3;
 
 /**
- * How often each procedure comes to a commune's social desk, roughly (cumulative shares): allowance
+ * At the test scale, how often each procedure comes to a commune's social desk, roughly (cumulative shares): allowance
  * decisions most, then pensions, disability assessments, poverty reviews, certificate re-issues and
  * funeral support.
  */
@@ -82,7 +133,9 @@ export const seedSocial = async (dataSource: DataSource, options: SeedSocialOpti
   const communes = communesOfProvince(options.unitsFile, "01");
   const residents = new Map<string, CitizenSeed[]>();
   for (const citizen of generateCitizens(communes, options.scale === "bench" ? "demo" : options.scale)) {
-    residents.set(citizen.residenceCommuneCode, [...(residents.get(citizen.residenceCommuneCode) ?? []), citizen]);
+    const group = residents.get(citizen.residenceCommuneCode);
+    if (group) group.push(citizen);
+    else residents.set(citizen.residenceCommuneCode, [citizen]);
   }
   const showcase = showcaseResident([...residents.values()].flat());
   const people: Row[] = [];
@@ -274,11 +327,16 @@ export const seedSocial = async (dataSource: DataSource, options: SeedSocialOpti
     prefix: FIELD_PREFIX.SOCIAL,
     months: DEMO_MONTHS,
   });
-  const receipts = desks.plan(
-    communes.filter((commune) => (residents.get(commune.code) ?? []).length > 0),
-    () => DOSSIERS_PER_COMMUNE[options.scale],
-    pickProcedure,
-  );
+  const withResidents = communes.filter((commune) => (residents.get(commune.code) ?? []).length > 0);
+  const receipts =
+    options.scale === "test"
+      ? desks.plan(withResidents, () => TEST_DOSSIERS_PER_COMMUNE, pickProcedure)
+      : desks.planAtRates(
+          withResidents,
+          estimatedPopulations(communes),
+          SOCIAL_RATES,
+          (code) => procedureByCode(code) as SocialProcedure,
+        );
   for (const receipt of receipts) {
     const pool = residents.get(receipt.commune.code) ?? [];
     const applicant = pool[Math.floor(random() * pool.length)];
@@ -286,20 +344,32 @@ export const seedSocial = async (dataSource: DataSource, options: SeedSocialOpti
     desks.settle(receipt, receipt.procedure, applicant.personalId, limitFor(receipt.procedure, receipt.received));
   }
 
-  const dossiers = await dataSource.transaction(async (manager) => {
-    await insertObjects(manager, "social_person", people);
-    await insertObjects(manager, "social_benefit", benefits);
-    await insertObjects(manager, "social_payment", payments);
-    await insertObjects(manager, "social_roll_closure", closures);
-    await insertObjects(manager, "social_household", households);
-    await insertObjects(manager, "social_household_member", members);
-    await insertObjects(manager, "social_disability_certificate", certificates);
+  const dossiers = await bulkLoad(dataSource, async (manager) => {
+    await withIndexesBuiltAfter(manager, REGISTER_TABLES, async () => {
+      await insertObjects(manager, "social_person", people);
+      await insertObjects(manager, "social_benefit", benefits);
+      await insertObjects(manager, "social_payment", payments);
+      await insertObjects(manager, "social_roll_closure", closures);
+      await insertObjects(manager, "social_household", households);
+      await insertObjects(manager, "social_household_member", members);
+      await insertObjects(manager, "social_disability_certificate", certificates);
+    });
     return desks.insert(manager, "social_dossier", "01");
   });
   const seeded = { benefits: benefits.length, payments: payments.length, households: households.length, dossiers };
   log.info("seeded the demo social register and desks", seeded);
   return seeded;
 };
+
+const REGISTER_TABLES = [
+  "social_person",
+  "social_benefit",
+  "social_payment",
+  "social_roll_closure",
+  "social_household",
+  "social_household_member",
+  "social_disability_certificate",
+];
 
 /** True when the social register and desks hold nothing yet. */
 export const isEmpty = async (dataSource: DataSource): Promise<boolean> =>

@@ -6,6 +6,7 @@ import { type Database, openDatabase } from "../../subgraphs/kit/database";
 import { BIRTH_PROVINCES, parsePersonalId, personalIdMismatch } from "../../subgraphs/kit/personal-id";
 import {
   type CommuneForSeeding,
+  estimatedPopulations,
   generateCitizens,
   planPopulation,
   POPULATION_SCALES,
@@ -529,7 +530,7 @@ describe("registry > generateCitizens", () => {
     const first = JSON.stringify([...generateCitizens(communes, "demo", 42)]);
     const second = JSON.stringify([...generateCitizens([...communes].reverse(), "demo", 42)]);
     expect(second).toBe(first);
-    expect(JSON.parse(first)).toHaveLength(126 * 60);
+    expect(JSON.parse(first)).toHaveLength(planPopulation(communes, "demo").reduce((sum, c) => sum + c.count, 0));
   });
 
   test("gives different people for a different seed", () => {
@@ -543,7 +544,7 @@ describe("registry > generateCitizens", () => {
   });
 
   test("keeps personal IDs unique and valid across the whole demo scale", () => {
-    // 7,560 people share few birth years and provinces; the serials must still never collide.
+    // 620,000 people share few birth years and provinces; the serials must still never collide.
     const people = [...generateCitizens(communes, "demo")];
     expect(new Set(people.map((c) => c.personalId)).size).toBe(people.length);
     expect(people.filter((c) => personalIdMismatch(c.personalId, c.gender, c.birthDate, REFERENCE_DAY))).toEqual([]);
@@ -561,6 +562,22 @@ describe("registry > generateCitizens", () => {
     };
     expect(average("WARD")).toBeGreaterThan(2 * average("COMMUNE"));
     expect(Math.min(...plan.map((c) => c.count))).toBeGreaterThan(0);
+  });
+
+  test("samples one person in 14 of each Hà Nội commune for the demo, wards larger", () => {
+    // The demo desks receive dossiers at the rates of each commune's real population; its
+    // residents are a sample of that population, so every commune has thousands of them.
+    const plan = planPopulation(communes, "demo");
+    const real = estimatedPopulations(communes.filter((c) => c.provinceCode === "01"));
+    expect(plan).toHaveLength(126);
+    for (const commune of plan) expect(commune.count).toBe(Math.round(real.get(commune.code)! / 14));
+    const kindOf = new Map(communes.map((c) => [c.code, c.kind]));
+    const average = (kind: string) => {
+      const counts = plan.filter((c) => kindOf.get(c.code) === kind).map((c) => c.count);
+      return counts.reduce((sum, n) => sum + n, 0) / counts.length;
+    };
+    expect(average("WARD")).toBeGreaterThan(1.3 * average("COMMUNE"));
+    expect(Math.min(...plan.map((c) => c.count))).toBeGreaterThan(2000);
   });
 
   test("refuses to populate when the communes are not imported", () => {
