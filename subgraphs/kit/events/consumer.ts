@@ -107,6 +107,13 @@ const MAX_BACKOFF_MS = 5000;
 export const STUCK_AFTER_ATTEMPTS = 5;
 
 /**
+ * How long a consumer waits quietly for a feed it has never reached: `npm start` starts every
+ * service at once, so a consumer may be up while its producer still seeds its first-start data.
+ * A feed that stays away longer than this (or goes away after answering) is worth a warning.
+ */
+const QUIET_FIRST_WAIT_MS = 120_000;
+
+/**
  * Reads a producer's feed in order and applies each event once (DESIGN §3): each event's effect,
  * its id in `consumed_event` and the new position commit in one transaction, so a consumer killed
  * mid-batch resumes after the last event it committed and an event delivered twice is applied
@@ -134,6 +141,10 @@ export const startEventConsumer = async (options: EventConsumerOptions): Promise
   let failures = 0;
   let running = true;
   let failing = false;
+  /** Whether the feed has answered once; until it has, when the consumer began waiting for it. */
+  let reached = false;
+  const waitingSince = Date.now();
+  let warnedWaiting = false;
   /** The event whose handler failed last, and how many attempts in a row failed. */
   let blocked: { id: string; seq: number; type: string; attempts: number } | undefined;
   let token: { value: string; until: number } | undefined;
@@ -228,16 +239,17 @@ export const startEventConsumer = async (options: EventConsumerOptions): Promise
         full = page.events.length === batchSize;
         if (failing) log.info("event feed reachable again", { producer, position });
         failing = false;
+        reached = true;
         backoff = options.pollMs;
       } catch (error) {
         if (!running) break;
         failures += 1;
-        if (!failing) {
-          log.warn("event consumer cannot go on; retrying", {
-            producer,
-            position,
-            error: error instanceof Error ? error.message : String(error),
-          });
+        const detail = { producer, position, error: error instanceof Error ? error.message : String(error) };
+        if (reached && !failing) log.warn("event consumer cannot go on; retrying", detail);
+        if (!reached && !failing) log.info("waiting for the event feed of a producer still starting", detail);
+        if (!reached && !warnedWaiting && Date.now() - waitingSince > QUIET_FIRST_WAIT_MS) {
+          warnedWaiting = true;
+          log.warn("event feed not reached since start; retrying", { ...detail, waitedMs: Date.now() - waitingSince });
         }
         failing = true;
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
