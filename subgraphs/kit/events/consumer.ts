@@ -237,7 +237,7 @@ export const startEventConsumer = async (options: EventConsumerOptions): Promise
         }
         oldestPendingAt = undefined;
         full = page.events.length === batchSize;
-        if (failing) log.info("event feed reachable again", { producer, position });
+        if (failing) log.info(reached ? "event feed reachable again" : "event feed reached", { producer, position });
         failing = false;
         reached = true;
         backoff = options.pollMs;
