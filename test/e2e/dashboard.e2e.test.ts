@@ -104,6 +104,14 @@ const rate = (value: number | null) => (value === null ? "—" : percent.format(
 /** The year the page opens on: this year, in Vietnam. */
 const thisYear = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4);
 
+/** The month the page opens on, as its overview's period attribute says it: from/to. */
+const thisMonth = (): string => {
+  const day = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const [year, month] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${day.slice(5, 7)}-01/${thisYear()}-${day.slice(5, 7)}-${last}`;
+};
+
 /** A page of a desk's dossier list, as the API answers. */
 interface DossierPage {
   data?: {
@@ -247,7 +255,13 @@ describeInChromium(
       const { page, requests, problems } = await open();
       await page.getByLabel("Persona").selectOption("city-officer");
       const token = await page.evaluate<string>('sessionStorage.getItem("hub.dashboard.token")');
-      await page.locator("table.overview tbody tr").first().waitFor({ timeout: 30_000 });
+      // It opens on this month; the department looks at the whole year.
+      await page.locator(`table.overview[data-period="${thisYear()}-${thisMonth()}"]`).waitFor({ timeout: 30_000 });
+      await page.getByLabel("Kỳ báo cáo").selectOption("year");
+      await page
+        .locator(`table.overview[data-period="${period().from}/${period().to}"] tbody tr`)
+        .first()
+        .waitFor({ timeout: 30_000 });
       await page.locator('[data-chart-table="received-by-month"]').waitFor({ state: "attached", timeout: 30_000 });
 
       const communes = await overviewFromApi(token, "01");

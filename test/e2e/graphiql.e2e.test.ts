@@ -85,7 +85,7 @@ describe("e2e > graphiql > saved operations", () => {
     expect(operations.map((operation) => operation.variables)).toEqual([
       {},
       { personalId: SHOWCASE_CITIZEN_ID },
-      { provinceCode: "01", from: "2025-07-01", to: "2026-12-31", month: "2026-11" },
+      { provinceCode: "01", from: "2026-11-01", to: "2026-11-30", month: "2026-11" },
       { communeCode: "10369", first: 10 },
       { communeCode: "10369", mapUnitCode: "10369", mapSheet: 1, parcelNumber: 1, first: 10 },
       { communeCode: "10369", month: "2026-12", first: 50 },
@@ -322,18 +322,19 @@ describe("e2e > graphiql > citizen 360 on a hub started with its demo data", () 
   };
 
   it("citizen 360: the Ứng Thiên leader sees one resident in every field, with the residence's merge history", async () => {
+    // A commune leader reviews the oldest resident of the commune with everything the hub knows.
+    // The saved default is that person at the demo scale; this hub runs `npm start` at the test
+    // scale, whose showcase resident every field's seed gives records at Ứng Thiên in the same way.
+    // (The populations are generated before the hub starts: the demo's takes seconds.)
+    const communes = communesOfProvince(ADMIN_UNITS_FILE, "01");
+    expect(showcaseResident(generateCitizens(communes, "demo"))?.personalId).toBe(SHOWCASE_CITIZEN_ID);
+    const population = [...generateCitizens(communes, "test")];
+    const showcase = showcaseResident(population)!;
     launched = await launchHub("citizen360");
     const body = (await (
       await fetch(`http://127.0.0.1:${launched.ports.gateway}/graphiql/personas`)
     ).json()) as PersonaBody;
     const leader = body.personas.find((persona) => persona.id === "commune-leader")!.token;
-    // A commune leader reviews the oldest resident of the commune with everything the hub knows.
-    // The saved default is that person at the demo scale; this hub runs `npm start` at the test
-    // scale, whose showcase resident every field's seed gives records at Ứng Thiên in the same way.
-    const communes = communesOfProvince(ADMIN_UNITS_FILE, "01");
-    expect(showcaseResident(generateCitizens(communes, "demo"))?.personalId).toBe(SHOWCASE_CITIZEN_ID);
-    const population = [...generateCitizens(communes, "test")];
-    const showcase = showcaseResident(population)!;
     const operation = loadSavedOperations().find((candidate) => candidate.file === "citizen-360.graphql")!;
     const res = await seeded.graphql<{
       citizen: {
