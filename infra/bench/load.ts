@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -15,6 +14,7 @@ import { communesOfProvince } from "../../subgraphs/kit/admin-units";
 import { callerFromClaims, type IdentityClaims, Role, WorkField } from "../../subgraphs/kit/caller";
 import { SUBGRAPH_MANIFEST } from "../../subgraphs/kit/manifest";
 import { generateCitizens, type PopulationScaleName, showcaseResident } from "../../subgraphs/kit/population";
+import { freePort } from "../dev/ports";
 
 /**
  * `npm run bench:load`: throughput under load. Starts the hub as `npm start` does (every service
@@ -39,16 +39,6 @@ const UNITS_FILE = resolve(
   "../shared/data/admin-units/full_json_generated_data_vn_units_2026-07-25__20_49_07.json",
 );
 const CLOCK_TICKS_PER_SECOND = 100;
-
-const freePort = (): Promise<number> =>
-  new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 
 /** A child that prints a line once it is ready; resolves with that line. */
 const startChild = (args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs: number) =>

@@ -1,24 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 import { createConnection } from "mysql2/promise";
 
+import { freePort } from "../../infra/dev/ports";
 import { SUBGRAPH_MANIFEST } from "../../subgraphs/kit/manifest";
 import { REPO_ROOT } from "./repo";
-
-export const freePort = (): Promise<number> =>
-  new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 
 export interface LaunchedHub {
   process: ChildProcess;
