@@ -28,10 +28,19 @@ export interface ListPosition {
 const OPEN_ON_THE_CLOCK = [DossierStatus.ACCEPTED, DossierStatus.PROCESSING];
 
 /**
+ * Up to this many keys are paged by one branch each (see pageDossiersByKey); more by one windowed
+ * query. SQLite allows 500 branches in a compound SELECT.
+ */
+const MAX_BRANCHES = 200;
+
+/**
  * One page of dossiers for each of many keys (communes, provinces, applicants) in two statements,
- * however many keys: a windowed query numbers each key's matching dossiers newest first and keeps
- * `limit` of each, then the rows are read by code. A dashboard listing every commune's desk costs
- * what listing one does (DESIGN §9).
+ * however many keys: the codes of each key's matching dossiers newest first, `limit` of each, then
+ * the rows read by code. A dashboard listing every commune's desk costs what listing one does
+ * (DESIGN §9). Each key is its own branch of a UNION ALL that reads its index (key, received_at)
+ * from the newest end and stops after `limit` rows, so a page costs the same in a commune of ten
+ * dossiers and one of a hundred thousand; past MAX_BRANCHES keys a windowed query numbers every
+ * matching dossier of the keys instead.
  */
 export const pageDossiersByKey = async <T extends DossierRecord>(
   manager: EntityManager,
@@ -83,17 +92,36 @@ export const pageDossiersByKey = async <T extends DossierRecord>(
     where.push("(received_at < ? OR (received_at = ? AND code < ?))");
     params.push(sqlInstant(after.receivedAt), sqlInstant(after.receivedAt), after.code);
   }
-  const ranked = (await manager.query(
-    `SELECT k, code FROM (
-       SELECT ${keyColumn} AS k, code,
-              ROW_NUMBER() OVER (PARTITION BY ${keyColumn} ORDER BY received_at DESC, code DESC) AS n
-         FROM ${table}
-        WHERE ${where.join(" AND ")}
-     ) ranked
-     WHERE n <= ?
-     ORDER BY k, n`,
-    [...params, limit],
-  )) as { k: string; code: string }[];
+  const filtered = where
+    .slice(1)
+    .map((condition) => ` AND ${condition}`)
+    .join("");
+  const filterParams = params.slice(keys.length);
+  const ranked = (
+    keys.length <= MAX_BRANCHES
+      ? await manager.query(
+          `SELECT k, code FROM (${keys
+            .map(
+              (_key, index) =>
+                `SELECT * FROM (SELECT ${keyColumn} AS k, code, received_at FROM ${table} WHERE ${keyColumn} = ?${filtered}
+                  ORDER BY received_at DESC, code DESC LIMIT ?) b${index}`,
+            )
+            .join(" UNION ALL ")}) pages
+           ORDER BY k, received_at DESC, code DESC`,
+          keys.flatMap((key) => [key, ...filterParams, limit]),
+        )
+      : await manager.query(
+          `SELECT k, code FROM (
+             SELECT ${keyColumn} AS k, code,
+                    ROW_NUMBER() OVER (PARTITION BY ${keyColumn} ORDER BY received_at DESC, code DESC) AS n
+               FROM ${table}
+              WHERE ${where.join(" AND ")}
+           ) ranked
+           WHERE n <= ?
+           ORDER BY k, n`,
+          [...params, limit],
+        )
+  ) as { k: string; code: string }[];
   if (ranked.length === 0) return pages;
   const rows = await manager.findBy(entity, { code: In(ranked.map((row) => row.code)) } as never);
   const byCode = new Map(rows.map((row) => [row.code, row]));
