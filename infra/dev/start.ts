@@ -29,6 +29,17 @@ const children: { name: string; child: ChildProcess }[] = [];
 const SEMI_SPACE_MB = 64;
 let stopping = false;
 
+/** How long a first start may take to seed each service's database, by scale. */
+const SEED_TIMEOUT_MINUTES: Record<ReturnType<typeof loadDevConfig>["seedScale"], number> = {
+  none: 5,
+  test: 5,
+  demo: 5,
+  bench: 30,
+  city: 180,
+};
+/** The old space of each service seeding the city scale, in MB. */
+const CITY_OLD_SPACE_MB = 8192;
+
 const waitUntilReady = async (name: string, port: number, child: ChildProcess, timeoutMs: number): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -60,15 +71,19 @@ const stopAll = async (code: number): Promise<never> => {
   process.exit(code);
 };
 
-const startService = async (spec: ServiceSpec, readyTimeoutMs: number): Promise<void> => {
+const startService = async (spec: ServiceSpec, readyTimeoutMs: number, nodeOptions: string[] = []): Promise<void> => {
   // A first start's seed allocates millions of short-lived objects; a larger young generation
   // (V8's default is 16 MB a semi-space) spares most of the garbage collector's work on them.
-  const child = spawn(process.execPath, [`--max-semi-space-size=${SEMI_SPACE_MB}`, join(ROOT, spec.script)], {
-    cwd: ROOT,
-    env: { ...process.env, ...spec.env, PORT: String(spec.port) },
-    // The IPC channel lets a service notice the launcher's death and stop with it.
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
+  const child = spawn(
+    process.execPath,
+    [`--max-semi-space-size=${SEMI_SPACE_MB}`, ...nodeOptions, join(ROOT, spec.script)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...spec.env, PORT: String(spec.port) },
+      // The IPC channel lets a service notice the launcher's death and stop with it.
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    },
+  );
   children.push({ name: spec.name, child });
   child.on("exit", (code, signal) => {
     if (!stopping) {
@@ -125,8 +140,11 @@ const main = async (): Promise<void> => {
             ...eventSettingsFor(entry, serviceKeys, (producer) => feedUrlOf(urls[producer].url)),
           },
         },
-        // A first start seeds the database; the bench scale takes minutes.
-        config.seedScale === "bench" ? 30 * 60_000 : 5 * 60_000,
+        // A first start seeds the database; the bench scale takes minutes, the city scale most of an hour.
+        SEED_TIMEOUT_MINUTES[config.seedScale] * 60_000,
+        // The city scale's seeds hold its 8.7 million people in memory (about 1.5 GB of them), more
+        // than V8's default old space leaves room for beside the registers built from them.
+        config.seedScale === "city" ? [`--max-old-space-size=${CITY_OLD_SPACE_MB}`] : [],
       ),
     ),
   );

@@ -26,6 +26,60 @@ const bulkWork = new AsyncLocalStorage<true>();
 /** Runs `work` as a bulk load (a seed): its slow statements (index builds, the commit) are expected. */
 export const inBulkLoad = <T>(work: () => Promise<T>): Promise<T> => bulkWork.run(true, work);
 
+/** A first start's seed under way: how many rows it has written (insertRows), for its progress lines. */
+interface SeedProgress {
+  what: string;
+  started: number;
+  rows: number;
+  lastLine: number;
+}
+const seedProgress = new AsyncLocalStorage<SeedProgress>();
+
+/** A seed under way logs a progress line this often (at its next insert: on SQLite inserts block the loop). */
+const SEED_PROGRESS_EVERY_MS = 10_000;
+
+const rowsPerSecond = (progress: SeedProgress, now: number) =>
+  Math.round((progress.rows * 1000) / Math.max(1, now - progress.started));
+
+/**
+ * Runs a first start's seed with a progress display: every 10 s a log line with the rows written so
+ * far, the table being loaded and the rate; at the end the rows, the time and the mean rate. A city's
+ * seed writes tens of millions of rows, and whoever waits for it sees it advance and how fast.
+ */
+export const withSeedProgress = async <T>(what: string, seed: () => Promise<T>): Promise<T> => {
+  const progress: SeedProgress = { what, started: Date.now(), rows: 0, lastLine: Date.now() };
+  log.info("seeding", { what });
+  const result = await seedProgress.run(progress, seed);
+  const now = Date.now();
+  log.info("seeded", {
+    what,
+    rows: progress.rows,
+    seconds: Math.round((now - progress.started) / 100) / 10,
+    rowsPerSecond: rowsPerSecond(progress, now),
+  });
+  return result;
+};
+
+/** Counts rows a seed wrote, and logs its progress line when one is due. */
+const noteRowsWritten = (table: string, count: number): void => {
+  const progress = seedProgress.getStore();
+  if (!progress) return;
+  progress.rows += count;
+  const now = Date.now();
+  if (now - progress.lastLine < SEED_PROGRESS_EVERY_MS) return;
+  progress.lastLine = now;
+  log.info("seeding", {
+    what: progress.what,
+    table,
+    rows: progress.rows,
+    seconds: Math.round((now - progress.started) / 1000),
+    rowsPerSecond: rowsPerSecond(progress, now),
+  });
+};
+
+/** A statement that only reads. */
+const READ_ONLY = /^\s*(SELECT|WITH)\b/i;
+
 /**
  * Counts every SQL statement the service sends, so tests and benchmarks can assert that an
  * operation costs a constant number of statements however long its lists are. Statements of
@@ -34,20 +88,28 @@ export const inBulkLoad = <T>(work: () => Promise<T>): Promise<T> => bulkWork.ru
 export class StatementCounter implements Logger {
   total = 0;
   background = 0;
+  /**
+   * Statements that may change what a read sees (anything but a SELECT: writes, and the COMMIT that
+   * makes them visible), requests' and background work's alike: sharedQuery's generation.
+   */
+  changes = 0;
+  /** Reads that joined an identical statement already running instead of sending their own (sharedQuery). */
+  shared = 0;
   /** Sees each request statement with its parameters: tests read which statements a path runs (EXPLAIN). */
   listener?: (query: string, parameters?: readonly unknown[]) => void;
 
-  private count(): void {
+  private count(query: string): void {
     if (backgroundWork.getStore()) this.background += 1;
     else this.total += 1;
+    if (!READ_ONLY.test(query)) this.changes += 1;
   }
 
   logQuery(query: string, parameters?: unknown[], _runner?: QueryRunner): void {
-    this.count();
+    this.count(query);
     if (this.listener && !backgroundWork.getStore()) this.listener(query, parameters);
   }
   logQueryError(error: string | Error, query: string): void {
-    this.count();
+    this.count(query);
     log.warn("sql statement failed", { error: String(error), query: query.slice(0, 300) });
   }
   logQuerySlow(time: number, query: string): void {
@@ -163,6 +225,13 @@ export const openDatabase = async (options: DatabaseOptions): Promise<Database> 
   const statements = new StatementCounter();
   const dataSource = new DataSource(toDataSourceOptions(options, statements));
   await dataSource.initialize();
+  // A COMMIT is counted as a change when it is sent and again once it is done (sharedQuery): a read
+  // that started while it ran may not see it, and is not shared with one that comes after.
+  dataSource.subscribers.push({
+    afterTransactionCommit: () => {
+      statements.changes += 1;
+    },
+  });
   const kind = dataSource.options.type === "mysql" ? "mysql" : "sqlite";
   try {
     if (kind === "mysql" && options.requireDurableMysql !== false) await assertDurableMysql(dataSource);
@@ -236,6 +305,47 @@ const sqliteConnectionOf = (manager: EntityManager): SqliteConnection | undefine
     ? ((manager.connection.driver as unknown as { databaseConnection?: SqliteConnection }).databaseConnection ??
       undefined)
     : undefined;
+
+/** A read-only statement running now that others may share (sharedQuery), by statement and values. */
+interface SharedRead {
+  /** StatementCounter.changes when it was sent. */
+  changes: number;
+  rows: Promise<unknown>;
+}
+const sharedReads = new WeakMap<DataSource, Map<string, SharedRead>>();
+
+/**
+ * Runs a read-only statement, or joins the same statement with the same values already running on
+ * this database (request coalescing): fifty officers opening the city's dashboard for the same month
+ * at once cost its aggregates once, not fifty times over. A caller joins only if nothing that may
+ * change data (a write, a COMMIT sent or done) has happened since the running statement was sent,
+ * so it never gets figures older than a write it has seen acknowledged. The rows are shared between
+ * the callers: they must not change them. Inside a transaction the statement runs on its own.
+ */
+export const sharedQuery = async <T>(
+  manager: EntityManager,
+  sql: string,
+  parameters: readonly unknown[],
+): Promise<T> => {
+  const counter = manager.connection.logger;
+  if (manager.queryRunner || !(counter instanceof StatementCounter))
+    return (await manager.query(sql, [...parameters])) as T;
+  let running = sharedReads.get(manager.connection);
+  if (!running) sharedReads.set(manager.connection, (running = new Map()));
+  const key = `${sql}\u0000${JSON.stringify(parameters)}`;
+  const joined = running.get(key);
+  if (joined && joined.changes === counter.changes) {
+    counter.shared += 1;
+    return (await joined.rows) as T;
+  }
+  const read: SharedRead = { changes: counter.changes, rows: manager.query(sql, [...parameters]) };
+  running.set(key, read);
+  try {
+    return (await read.rows) as T;
+  } finally {
+    if (running.get(key) === read) running.delete(key);
+  }
+};
 
 /**
  * Inserts rows with multi-row INSERT statements of at most `rowsPerStatement` rows each, through
@@ -312,6 +422,7 @@ const writeRows = async (
     const sql = count === rowsPerStatement ? fullSql : statementFor(count);
     if (!sqlite) {
       await manager.query(sql, values);
+      noteRowsWritten(table, count);
       continue;
     }
     // better-sqlite3 binds no booleans: 0 and 1, as TypeORM sends them.
@@ -325,6 +436,7 @@ const writeRows = async (
       logger.logQueryError(error as Error, sql, undefined, manager.queryRunner);
       throw new QueryFailedError(sql, undefined, error as Error);
     }
+    noteRowsWritten(table, count);
   }
 };
 

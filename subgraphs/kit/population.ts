@@ -46,7 +46,7 @@ export interface PopulationScale {
   nguyenVanPerCommune: number;
 }
 
-export type PopulationScaleName = "test" | "demo" | "bench";
+export type PopulationScaleName = "test" | "demo" | "bench" | "city";
 
 export const POPULATION_SCALES: Readonly<Record<PopulationScaleName, PopulationScale>> = Object.freeze({
   test: {
@@ -73,6 +73,15 @@ export const POPULATION_SCALES: Readonly<Record<PopulationScaleName, PopulationS
     // special zones are small.
     size: { total: 1_000_000, weights: { WARD: 2.5, COMMUNE: 1, SPECIAL_ZONE: 0.5 } },
     nguyenVanPerCommune: 0,
+  },
+  city: {
+    description: "Hà Nội at its real size: every person of its 126 communes (about 8.7 million citizens)",
+    provinceCode: "01",
+    // The demo's people sampled one in one: every dossier of the desks' real volumes (kit/desk/
+    // volumes.ts) then names a person of a population as large as the city's (DESIGN §8), and the
+    // registers hold a record for each of them. Seeding takes many minutes (README, "Performance").
+    size: { sampleOneIn: 1 },
+    nguyenVanPerCommune: 2,
   },
 });
 

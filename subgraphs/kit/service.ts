@@ -171,6 +171,7 @@ export const startSubgraphService = async <TLoaders, TServices = undefined>(
           {
             db_statements_total: options.database.statements.total,
             db_background_statements_total: options.database.statements.background,
+            db_shared_reads_total: options.database.statements.shared,
           },
           ...(options.consumers ?? []).map((consumer) => consumer.metrics()),
         ) as Record<string, number>,

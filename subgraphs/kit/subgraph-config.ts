@@ -59,7 +59,7 @@ export const deskSettings = (defaultPort: number, service: string, seeds: string
     name: "SEED_ON_EMPTY",
     description: `on an empty database, seed ${seeds} for the synthetic population at this scale`,
     devDefault: "none",
-    parse: parseOneOf("none", "test", "demo", "bench"),
+    parse: parseOneOf("none", "test", "demo", "bench", "city"),
   }),
   adminUnitsFile: setting({
     name: "ADMIN_UNITS_FILE",

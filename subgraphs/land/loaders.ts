@@ -3,7 +3,7 @@ import { type EntityManager, In } from "typeorm";
 
 import { writeAudit } from "../kit/audit";
 import { createParameterisedLoader } from "../kit/batch-loader";
-import type { Database } from "../kit/database";
+import { type Database, sharedQuery } from "../kit/database";
 import type { createDeskLoaders, DeskContext, DeskServices } from "../kit/desk/loaders";
 import { createGuardedLoader } from "../kit/guarded-loader";
 import type { Place } from "../kit/guards";
@@ -127,7 +127,8 @@ const queryRegisterStats = async (
       GROUP BY ${column}${kind === "NULL" ? "" : `, ${kind}`}`;
   const parameters = [...keys, from, to, ...(restrict ? [restrict] : [])];
   const transferKinds = TRANSFER_ENDORSEMENTS.map((kind) => `'${kind}'`).join(", ");
-  const rows = (await manager.query(
+  const rows = (await sharedQuery(
+    manager,
     [
       part("land_certificate", "CERTIFICATE", "NULL", "issued_on"),
       part("land_certificate_endorsement", "TRANSFER", "NULL", "endorsed_on", ` AND kind IN (${transferKinds})`),

@@ -2,7 +2,7 @@ import { loadConfig, parseOneOf, setting } from "../kit/config";
 import { eventConsumerSettings } from "../kit/events/settings";
 import { subgraphSettings } from "../kit/subgraph-config";
 
-export const SEED_SCALES = ["none", "test", "demo", "bench"] as const;
+export const SEED_SCALES = ["none", "test", "demo", "bench", "city"] as const;
 
 export const registrySettings = {
   ...subgraphSettings(4001, "registry"),

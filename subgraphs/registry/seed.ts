@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 
-import { inBulkLoad } from "../kit/database";
+import { inBulkLoad, withSeedProgress } from "../kit/database";
 import { log } from "../kit/logger";
 import type { POPULATION_SCALES } from "../kit/population";
 import { Province } from "./entities/province";
@@ -20,10 +20,12 @@ export const seedIfEmpty = async (
 ): Promise<boolean> => {
   if ((await dataSource.manager.count(Province)) > 0) return false;
   const started = Date.now();
-  const { units, citizens } = await inBulkLoad(async () => ({
-    units: await importAdminUnits(dataSource, files, (message) => log.info("import", { message })),
-    citizens: await seedPopulation(dataSource, scale),
-  }));
+  const { units, citizens } = await inBulkLoad(() =>
+    withSeedProgress(`the ${scale} scale`, async () => ({
+      units: await importAdminUnits(dataSource, files, (message) => log.info("import", { message })),
+      citizens: await seedPopulation(dataSource, scale),
+    })),
+  );
   log.info("seeded an empty registry", { ...units, citizens, scale, ms: Date.now() - started });
   return true;
 };

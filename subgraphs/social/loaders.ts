@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import { type EntityManager, In } from "typeorm";
 
 import { createParameterisedLoader } from "../kit/batch-loader";
-import type { Database } from "../kit/database";
+import { type Database, sharedQuery } from "../kit/database";
 import type { createDeskLoaders, DeskContext, DeskServices } from "../kit/desk/loaders";
 import { createGuardedLoader } from "../kit/guarded-loader";
 import type { Place } from "../kit/guards";
@@ -138,7 +138,8 @@ const queryBeneficiaries = async (
   keys: readonly string[],
   { month, restrict }: Pick<BeneficiaryRequest, "month" | "restrict">,
 ): Promise<Map<string, BeneficiaryRow[]>> => {
-  const rows = (await manager.query(
+  const rows = (await sharedQuery(
+    manager,
     `SELECT ${column} AS k, program, group_code AS g, COUNT(*) AS n, SUM(amount_tenths) AS t
        FROM social_benefit
       WHERE ${column} IN (${keys.map(() => "?").join(", ")}) AND start_month <= ?
@@ -178,7 +179,8 @@ const queryRollTotals = async (
   month: string,
 ): Promise<Map<string, RollTotals>> => {
   const marks = keys.map(() => "?").join(", ");
-  const rows = (await manager.query(
+  const rows = (await sharedQuery(
+    manager,
     `SELECT ${column} AS k, commune_code AS c, province_code AS p, 'PAID' AS src, program, COUNT(*) AS n, SUM(amount_vnd) AS a, 0 AS t
        FROM social_payment WHERE ${column} IN (${marks}) AND month = ?
       GROUP BY ${column}, commune_code, province_code, program

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { readCommuneProvinces } from "../admin-units";
 import { loadWorkingCalendar, type WorkingCalendar } from "../calendar";
 import { clockStartingAt, systemClock } from "../clock";
-import type { Database } from "../database";
+import { type Database, withSeedProgress } from "../database";
 import { log } from "../logger";
 import type { PopulationScaleName } from "../population";
 import { type RunningSubgraph, startSubgraph, type SubgraphDefinition } from "../service";
@@ -58,8 +58,11 @@ export const startDeskSubgraph = <TLoaders>(
     prepare: async (database) => {
       const { changed } = await desk.recomputeProvisionalDueDates(database, { calendar, clock });
       if (changed > 0) log.info("recounted provisional due dates on the calendar in force", { changed });
-      if (config.seedOnEmpty === "none" || !(await isEmpty(database))) return;
-      await seed(database, { calendar, now: clock(), scale: config.seedOnEmpty, unitsFile: config.adminUnitsFile });
+      const scale = config.seedOnEmpty;
+      if (scale === "none" || !(await isEmpty(database))) return;
+      await withSeedProgress(`the ${scale} scale`, () =>
+        seed(database, { calendar, now: clock(), scale, unitsFile: config.adminUnitsFile }),
+      );
     },
   });
 };

@@ -1,7 +1,7 @@
 import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
 import type { EntityManager } from "typeorm";
 
-import { type Database, sqlInstant } from "../database";
+import { type Database, sharedQuery, sqlInstant } from "../database";
 import { DossierStatus } from "./status";
 
 /**
@@ -114,7 +114,11 @@ export const queryDossierStats = async (
       (status IN (${list(NATIONAL_ENDED)}) AND ${endLessWaiting})
       OR (status IN (${list(WAITING)}) AND supplement_since <= due_at)
       OR (status IN (${list(OPEN_ON_THE_CLOCK)}) AND ? <= due_at))`;
-  const rows = (await manager.query(
+  // As at the start of the current second: the figures of everyone asking in that second are then
+  // the same statement, which they share while it runs (sharedQuery).
+  const now = new Date(Math.floor(period.now.getTime() / 1000) * 1000);
+  const rows = await sharedQuery<Record<string, string | number | null>[]>(
+    manager,
     `SELECT ${groupColumn} AS k, procedure_code AS p,
             COUNT(*) AS received,
             SUM(CASE WHEN status IN (${list(COMPLETED)}) THEN 1 ELSE 0 END) AS completed,
@@ -132,14 +136,14 @@ export const queryDossierStats = async (
         ${restrictToProvince ? "AND province_code = ?" : ""}
       GROUP BY ${groupColumn}, procedure_code`,
     [
-      sqlInstant(period.now),
-      sqlInstant(period.to < period.now ? period.to : period.now),
+      sqlInstant(now),
+      sqlInstant(period.to < now ? period.to : now),
       ...keys,
       sqlInstant(period.from),
       sqlInstant(period.to),
       ...(restrictToProvince ? [restrictToProvince] : []),
     ],
-  )) as Record<string, string | number | null>[];
+  );
   return rows.map((row) => ({
     key: String(row.k),
     procedureCode: String(row.p),

@@ -1,0 +1,78 @@
+import { loadSavedOperations } from "../../gateway/graphiql";
+import { sharedQuery } from "../../subgraphs/kit/database";
+import { type Hub, PERSONAS, startHub } from "../support/hub";
+
+/**
+ * Identical read-only statements running at once are sent once and shared (kit/database.ts,
+ * sharedQuery): the dashboard's aggregates, which a city's departments open for the same month at
+ * the same time. A read that comes after a write was acknowledged never shares one sent before it.
+ */
+
+let hub: Hub;
+beforeAll(async () => {
+  hub = await startHub();
+});
+afterAll(() => hub?.close());
+
+const COUNT = "SELECT COUNT(*) AS n FROM citizen WHERE residence_commune_code = ?";
+
+describe("e2e > shared reads", () => {
+  it("sends two identical reads made at once as one statement, and both callers get its rows", async () => {
+    const { statements, dataSource } = hub.registry.database;
+    const [sent, shared] = [statements.total, statements.shared];
+    const [first, second] = await Promise.all([
+      sharedQuery<{ n: number | string }[]>(dataSource.manager, COUNT, ["10369"]),
+      sharedQuery<{ n: number | string }[]>(dataSource.manager, COUNT, ["10369"]),
+    ]);
+    expect(statements.total - sent).toBe(1);
+    expect(statements.shared - shared).toBe(1);
+    expect(second).toBe(first);
+    expect(Number(first[0].n)).toBe(12);
+    // Other values are another statement.
+    await Promise.all([
+      sharedQuery(dataSource.manager, COUNT, ["10369"]),
+      sharedQuery(dataSource.manager, COUNT, ["00004"]),
+    ]);
+    expect(statements.total - sent).toBe(3);
+    expect(statements.shared - shared).toBe(1);
+  });
+
+  it("does not share a read sent before a write with a read made after the write was acknowledged", async () => {
+    const { statements, dataSource } = hub.registry.database;
+    const manager = dataSource.manager;
+    const before = Number((await sharedQuery<{ n: number | string }[]>(manager, COUNT, ["10369"]))[0].n);
+    const shared = statements.shared;
+    // A slow read of the count is under way when a new resident is stored and acknowledged.
+    const slow = `SELECT COUNT(*) AS n FROM citizen a JOIN citizen b ON b.residence_commune_code = a.residence_commune_code
+                   WHERE a.residence_commune_code = ?`;
+    const running = sharedQuery<{ n: number | string }[]>(manager, slow, ["10369"]);
+    await dataSource.transaction((write) =>
+      write.query(
+        "INSERT INTO citizen (personal_id, full_name, gender, birth_date, residence_commune_code, search_name) VALUES (?, ?, ?, ?, ?, ?)",
+        ["001099000001", "Người Thử", "FEMALE", "1999-01-01", "10369", "nguoi thu"],
+      ),
+    );
+    try {
+      const after = await sharedQuery<{ n: number | string }[]>(manager, slow, ["10369"]);
+      await running;
+      expect(Number(after[0].n)).toBe((before + 1) ** 2);
+      expect(statements.shared).toBe(shared);
+    } finally {
+      await manager.query("DELETE FROM citizen WHERE personal_id = ?", ["001099000001"]);
+    }
+  });
+
+  it("answers twelve city officers opening the dashboard at once exactly as it answers one", async () => {
+    const token = await hub.token(PERSONAS.hanoiCityOfficer);
+    const dashboard = loadSavedOperations().find((operation) => operation.file === "city-dashboard.graphql")!;
+    const variables = { ...dashboard.variables, from: "2026-07-01", to: "2026-07-31", month: "2026-07" };
+    const alone = await hub.graphql(dashboard.query, variables, { token });
+    expect(alone.status).toBe(200);
+    expect(alone.body.errors).toBeUndefined();
+    expect(alone.body.data).toMatchObject({ province: { code: "01" } });
+    const together = await Promise.all(
+      Array.from({ length: 12 }, () => hub.graphql(dashboard.query, variables, { token })),
+    );
+    for (const answer of together) expect(answer.body).toEqual(alone.body);
+  });
+});
