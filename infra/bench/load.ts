@@ -12,9 +12,11 @@ import { loadGatewayConfig } from "../../gateway/config";
 import { loadSavedOperations } from "../../gateway/graphiql";
 import { communesOfProvince } from "../../subgraphs/kit/admin-units";
 import { callerFromClaims, type IdentityClaims, Role, WorkField } from "../../subgraphs/kit/caller";
+import { configureLogger } from "../../subgraphs/kit/logger";
 import { SUBGRAPH_MANIFEST } from "../../subgraphs/kit/manifest";
 import { generateCitizens, type PopulationScaleName, showcaseResident } from "../../subgraphs/kit/population";
 import { freePort } from "../dev/ports";
+import { recordStatements, replayStatements } from "./raw-sql";
 
 /**
  * `npm run bench:load`: throughput under load. Starts the hub as `npm start` does (every service
@@ -28,8 +30,15 @@ import { freePort } from "../dev/ports";
  * and data sizes; each scenario's ratio to it says what authentication, the hand-off, the
  * databases and our resolvers cost. Writes a table and JSON (--out).
  *
- *   npm run bench:load -- [--scale demo|test] [--connections 50] [--duration 10] [--mysql-url mysql://…] [--quick]
+ * For the dashboard it also runs the same aggregates as raw SQL (infra/bench/raw-sql.ts): the
+ * statements the subgraphs sent for one dashboard, run straight on the databases' drivers with the
+ * same connections, and the dashboard once at a time through the gateway and as raw SQL.
  *
+ *   npm run bench:load -- [--scale test|demo|city] [--connections 50] [--duration 10] [--mysql-url mysql://…]
+ *                         [--data-dir DIR] [--quick]
+ *
+ * --data-dir keeps the hub's data (SQLite files, keys; on MySQL its databases, named bench_<scale>_…)
+ * for the next run, which then starts without seeding: the city scale seeds for many minutes.
  * --quick (CI): the test scale, 10 connections, 3 s per scenario; it fails when any request fails.
  */
 
@@ -40,27 +49,62 @@ const UNITS_FILE = resolve(
 );
 const CLOCK_TICKS_PER_SECOND = 100;
 
-/** A child that prints a line once it is ready; resolves with that line. */
-const startChild = (args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs: number) =>
+/**
+ * A child that prints a line once it is ready; resolves with that line. `relay` sees each line it
+ * prints meanwhile (a seed's progress, say).
+ */
+const startChild = (
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  timeoutMs: number,
+  relay?: (line: string) => void,
+) =>
   new Promise<{ child: ChildProcess; line: string; output: () => string }>((done, fail) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
+    let isReady = false;
     const timer = setTimeout(() => fail(new Error(`not ready in ${timeoutMs} ms:\n${output.slice(-2000)}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const line = output.split("\n").find((candidate) => ready.test(candidate));
-      if (line) {
-        clearTimeout(timer);
-        done({ child, line, output: () => output });
-      }
+    const lines = (stream: NodeJS.ReadableStream, onLine: (line: string) => void) => {
+      let pending = "";
+      stream.on("data", (chunk: Buffer) => {
+        const text = chunk.toString();
+        output = (output + text).slice(-100_000);
+        const parts = (pending + text).split("\n");
+        pending = parts.pop()!;
+        for (const line of parts) onLine(line);
+      });
     };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const onLine = (line: string) => {
+      if (isReady) return;
+      relay?.(line);
+    };
+    lines(child.stderr!, onLine);
+    lines(child.stdout!, (line) => {
+      onLine(line);
+      if (isReady || !ready.test(line)) return;
+      isReady = true;
+      clearTimeout(timer);
+      done({ child, line, output: () => output });
+    });
     child.once("exit", (code) => {
       clearTimeout(timer);
       fail(new Error(`exited with ${code}:\n${output.slice(-2000)}`));
     });
   });
+
+/** Shows a seed's progress lines (kit/database.ts, withSeedProgress) from the hub's log. */
+const relaySeedProgress = (line: string): void => {
+  if (!line.includes('"msg":"seed')) return;
+  try {
+    const { service, msg, ...rest } = JSON.parse(line) as Record<string, unknown>;
+    delete rest.time;
+    delete rest.level;
+    process.stderr.write(`  ${String(service)} ${String(msg)} ${JSON.stringify(rest)}\n`);
+  } catch {
+    // Not a log line.
+  }
+};
 
 // ---------------------------------------------------------------------------------------------
 // Processes: CPU time from /proc, SQL statements from /metrics
@@ -88,9 +132,13 @@ const cpuMs = (pid: number): number => {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
 };
 
-const statementsOf = async (metricsUrl: string): Promise<number> => {
+/** A subgraph's statements sent, and reads that joined an identical one running (kit/database.ts, sharedQuery). */
+const statementsOf = async (metricsUrl: string): Promise<{ sent: number; shared: number }> => {
   const text = await (await fetch(metricsUrl)).text();
-  return Number(/^db_statements_total (\d+)/m.exec(text)?.[1] ?? NaN);
+  return {
+    sent: Number(/^db_statements_total (\d+)/m.exec(text)?.[1] ?? NaN),
+    shared: Number(/^db_shared_reads_total (\d+)/m.exec(text)?.[1] ?? NaN),
+  };
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -107,6 +155,8 @@ interface Step {
 }
 
 interface Scenario {
+  /** Its name on the command line (--only). */
+  key: string;
   name: string;
   caller: IdentityClaims;
   /** One request, or a sequence that each connection repeats (a receipt, then its move). */
@@ -145,11 +195,13 @@ const scenariosFor = (scale: PopulationScaleName): Scenario[] => {
   let receipts = 0;
   return [
     {
+      key: "citizen360",
       name: "Citizen360 (registry + civil status + land + social)",
       caller: leader,
       steps: [graphqlRequest(operation("citizen-360.graphql").query, { personalId: showcase.personalId })],
     },
     {
+      key: "worklist",
       name: "desk work list: 20 dossiers + applicants",
       caller: officer,
       steps: [
@@ -160,6 +212,7 @@ const scenariosFor = (scale: PopulationScaleName): Scenario[] => {
       ],
     },
     {
+      key: "search",
       name: 'search: citizens(search: "nguyen van")',
       caller: officer,
       steps: [
@@ -170,6 +223,7 @@ const scenariosFor = (scale: PopulationScaleName): Scenario[] => {
       ],
     },
     {
+      key: "dashboard",
       name: "CityDashboard: 126 communes × 3 fields",
       caller: {
         sub: "bench-city-01",
@@ -180,6 +234,7 @@ const scenariosFor = (scale: PopulationScaleName): Scenario[] => {
       steps: [graphqlRequest(dashboard.query, dashboard.variables)],
     },
     {
+      key: "writes",
       name: "writes: a receipt, then its move to PROCESSING",
       caller: officer,
       steps: [
@@ -226,6 +281,7 @@ interface Measured {
   graphqlErrors: number;
   cpuMsPerRequest: Record<string, number>;
   sqlPerRequest: Record<string, number>;
+  sharedReadsPerRequest: Record<string, number>;
 }
 
 const run = async (
@@ -273,13 +329,18 @@ const run = async (
   const cpuMsPerRequest = Object.fromEntries(
     Object.entries(processes).map(([name, pid]) => [name, Number(((cpuMs(pid) - cpuBefore[name]) / done).toFixed(2))]),
   );
-  const sqlPerRequest = Object.fromEntries(
-    await Promise.all(
-      Object.entries(metrics).map(
-        async ([name, at]) => [name, Number((((await statementsOf(at)) - sqlBefore[name]) / done).toFixed(2))] as const,
-      ),
-    ),
+  const sqlAfter = Object.fromEntries(
+    await Promise.all(Object.entries(metrics).map(async ([name, at]) => [name, await statementsOf(at)] as const)),
   );
+  const perRequest = (pick: (figures: { sent: number; shared: number }) => number) =>
+    Object.fromEntries(
+      Object.keys(metrics).map((name) => [
+        name,
+        Number(((pick(sqlAfter[name]) - pick(sqlBefore[name])) / done).toFixed(2)),
+      ]),
+    );
+  const sqlPerRequest = perRequest((figures) => figures.sent);
+  const sharedReadsPerRequest = perRequest((figures) => figures.shared);
   return {
     requests: done,
     rps: Number(result.requests.average.toFixed(1)),
@@ -291,16 +352,21 @@ const run = async (
     graphqlErrors,
     cpuMsPerRequest,
     sqlPerRequest,
+    sharedReadsPerRequest,
   };
 };
 
 const main = async (): Promise<void> => {
+  // The in-process hub that records the dashboard's statements logs only what goes wrong.
+  configureLogger("bench-load", "warn");
   const { values } = parseArgs({
     options: {
       scale: { type: "string" },
       connections: { type: "string" },
       duration: { type: "string" },
       "mysql-url": { type: "string" },
+      "data-dir": { type: "string" },
+      only: { type: "string" },
       quick: { type: "boolean", default: false },
       out: { type: "string", default: ".data/bench/load.json" },
     },
@@ -310,13 +376,16 @@ const main = async (): Promise<void> => {
   const connections = Number(values.connections ?? (quick ? 10 : 50));
   const duration = Number(values.duration ?? (quick ? 3 : 10));
   const mysqlUrl = values["mysql-url"]?.replace(/\/+$/, "");
-  const prefix = `bench_load_${process.pid}_`;
-  const dataDir = mkdtempSync(join(tmpdir(), "hub-load-"));
+  const keep = values["data-dir"] !== undefined;
+  const prefix = keep ? `bench_${scale}_` : `bench_load_${process.pid}_`;
+  const dataDir = keep ? resolve(values["data-dir"]!) : mkdtempSync(join(tmpdir(), "hub-load-"));
+  mkdirSync(dataDir, { recursive: true });
   const ports: Record<string, number> = { gateway: await freePort() };
   for (const entry of SUBGRAPH_MANIFEST) ports[entry.name] = await freePort();
   const children: ChildProcess[] = [];
   const cleanUp = async () => {
     for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+    if (keep) return;
     rmSync(dataDir, { recursive: true, force: true });
     if (mysqlUrl) {
       const connection = await createConnection(mysqlUrl);
@@ -337,11 +406,14 @@ const main = async (): Promise<void> => {
         GATEWAY_PORT: String(ports.gateway),
         ...Object.fromEntries(SUBGRAPH_MANIFEST.map((entry) => [`${entry.envPrefix}_PORT`, String(ports[entry.name])])),
         SEED_SCALE: scale,
-        LOG_LEVEL: "warn",
+        // Info: the seeds' progress lines, relayed while the hub starts.
+        LOG_LEVEL: "info",
         ...(mysqlUrl ? { MYSQL_URL: mysqlUrl, MYSQL_DATABASE_PREFIX: prefix } : {}),
       },
       /Hub ready/,
-      30 * 60_000,
+      // A first start at the city scale seeds tens of millions of rows.
+      (scale === "city" ? 180 : 30) * 60_000,
+      relaySeedProgress,
     );
     children.push(hub.child);
     const startSeconds = (Date.now() - started) / 1000;
@@ -397,7 +469,9 @@ const main = async (): Promise<void> => {
 
     const secret = loadGatewayConfig({}).devJwtSecret;
     const rows = [];
-    for (const scenario of scenariosFor(scale)) {
+    const only = values.only?.split(",");
+    const scenarios = scenariosFor(scale).filter((scenario) => !only || only.includes(scenario.key));
+    for (const scenario of scenarios) {
       process.stderr.write(`${scenario.name}…\n`);
       const token = await mintDevToken(secret, scenario.caller, 3600);
       const hubFigures = await run(
@@ -428,6 +502,53 @@ const main = async (): Promise<void> => {
       });
     }
 
+    // The dashboard beside the same aggregates as raw SQL: once at a time and with the same
+    // connections. The hub stops first, so that the raw statements have the machine it had.
+    const dashboard = scenarios.find((scenario) => scenario.key === "dashboard");
+    let rawSql;
+    if (dashboard) {
+      process.stderr.write("CityDashboard once at a time, then its aggregates as raw SQL…\n");
+      const token = await mintDevToken(secret, dashboard.caller, 3600);
+      const single = await run(
+        `http://127.0.0.1:${ports.gateway}`,
+        "/graphql",
+        dashboard,
+        { authorization: `Bearer ${token}` },
+        1,
+        duration,
+        processes,
+        metrics,
+      );
+      for (const child of children) child.kill("SIGTERM");
+      await Promise.all(
+        children.map((child) => (child.exitCode === null ? new Promise((r) => child.once("exit", r)) : undefined)),
+      );
+      const databaseUrls = Object.fromEntries(
+        SUBGRAPH_MANIFEST.map((entry) => [
+          entry.name,
+          mysqlUrl
+            ? `${mysqlUrl}/${prefix}${entry.name.replace(/-/g, "_")}`
+            : `sqlite:${join(dataDir, `${entry.name}.sqlite`)}`,
+        ]),
+      );
+      const [step] = dashboard.steps;
+      const recorded = await recordStatements(
+        databaseUrls,
+        secret,
+        dashboard.caller,
+        step.query,
+        step.variables as Record<string, unknown>,
+      );
+      const hubRow = rows.find((row) => row.scenario === dashboard.name)!;
+      const once = await replayStatements(databaseUrls, recorded, 1, duration);
+      const loaded = await replayStatements(databaseUrls, recorded, connections, duration);
+      rawSql = {
+        statements: Object.fromEntries(recorded.map((entry) => [entry.service, entry.statements.length])),
+        onceAtATime: { hub: single, raw: once, ratioP50: Number((single.p50 / once.p50).toFixed(2)) },
+        loaded: { hub: hubRow.hub, raw: loaded, ratioP50: Number((hubRow.hub.p50 / loaded.p50).toFixed(2)) },
+      };
+    }
+
     console.table(
       rows.map(({ scenario, hub: h, ceiling, ratio }) => ({
         scenario,
@@ -438,16 +559,32 @@ const main = async (): Promise<void> => {
         "errors/timeouts": `${h.errors + h.graphqlErrors}/${h.timeouts}`,
         "CPU ms/req gw·reg·cs·land·soc": Object.values(h.cpuMsPerRequest).join(" · "),
         "SQL/req reg·cs·land·soc": Object.values(h.sqlPerRequest).join(" · "),
+        "shared reads/req": Object.values(h.sharedReadsPerRequest).join(" · "),
         "ceiling req/s": ceiling.rps,
         "ceiling p50/p99": `${ceiling.p50}/${ceiling.p99}`,
         "of ceiling": `${Math.round(ratio * 100)} %`,
       })),
     );
+    if (rawSql) {
+      console.log(
+        `CityDashboard beside its aggregates as raw SQL (SELECTs per subgraph: ${JSON.stringify(rawSql.statements)}):`,
+      );
+      console.table(
+        (["onceAtATime", "loaded"] as const).map((key) => ({
+          connections: rawSql[key].raw.connections,
+          "hub p50/p99 ms": `${rawSql[key].hub.p50}/${rawSql[key].hub.p99}`,
+          "raw SQL p50/p99 ms": `${rawSql[key].raw.p50}/${rawSql[key].raw.p99}`,
+          "hub req/s": rawSql[key].hub.rps,
+          "raw SQL req/s": rawSql[key].raw.rps,
+          "p50 hub ÷ raw": rawSql[key].ratioP50,
+        })),
+      );
+    }
     const out = resolve(ROOT, values.out!);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(
       out,
-      `${JSON.stringify({ at: new Date().toISOString(), scale, database: mysqlUrl ? "mysql" : "sqlite", connections, duration, startSeconds, rows }, null, 2)}\n`,
+      `${JSON.stringify({ at: new Date().toISOString(), scale, database: mysqlUrl ? "mysql" : "sqlite", connections, duration, startSeconds, rows, rawSql }, null, 2)}\n`,
     );
     console.log(`wrote ${out}`);
     const failed = rows.filter(({ hub: h }) => h.errors + h.timeouts + h.graphqlErrors > 0);
