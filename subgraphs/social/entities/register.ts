@@ -42,7 +42,16 @@ export class SocialPerson {
 @Entity("social_benefit")
 @Index("idx_social_benefit_person", ["personalId"])
 @Index("idx_social_benefit_commune", ["communeCode", "startMonth"])
-@Index("idx_social_benefit_province", ["provinceCode", "startMonth"])
+// Covers the month's running benefits of a province (migration 1751328000400).
+@Index("idx_social_benefit_province", [
+  "provinceCode",
+  "startMonth",
+  "endMonth",
+  "communeCode",
+  "program",
+  "groupCode",
+  "amountTenths",
+])
 export class SocialBenefit {
   @PrimaryGeneratedColumn({ type: "integer" })
   id: number;
