@@ -51,6 +51,40 @@ describe("e2e > citizens", () => {
     expect(nodes.some((n) => n.fullName.startsWith("Nguyễn Văn "))).toBe(true);
   });
 
+  it("lists names that start with the phrase first, then those with it at a later word, paging without gaps", async () => {
+    // "hoang" is the family name Hoàng, and the middle or given name Hoàng of others.
+    const everyone = await hub.registry.database.dataSource.manager.find(Citizen);
+    const folded = (name: string) =>
+      name
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .replace(/[đĐ]/g, "d")
+        .toLowerCase();
+    const byName = (a: Citizen, b: Citizen) =>
+      a.searchName < b.searchName ? -1 : a.searchName > b.searchName ? 1 : a.personalId < b.personalId ? -1 : 1;
+    const first = everyone.filter((c) => folded(c.fullName).startsWith("hoang")).sort(byName);
+    const later = everyone
+      .filter((c) => !folded(c.fullName).startsWith("hoang") && folded(c.fullName).includes(" hoang"))
+      .sort(byName);
+    expect(first.length).toBeGreaterThan(20);
+    expect(later.length).toBeGreaterThan(0);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 100; pages += 1) {
+      const res: {
+        body: {
+          data?: {
+            citizens: { nodes: CitizenRow[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+          } | null;
+        };
+      } = await hub.graphql(SEARCH, { search: "Hoàng", first: 20, after }, { token: cityOfficer });
+      seen.push(...res.body.data!.citizens.nodes.map((n) => n.personalId));
+      if (!res.body.data!.citizens.pageInfo.hasNextPage) break;
+      after = res.body.data!.citizens.pageInfo.endCursor;
+    }
+    expect(seen).toEqual([...first, ...later].map((c) => c.personalId));
+  });
+
   it("matches đ as d", async () => {
     // "dang" must find "Đặng", whose đ has no Unicode decomposition.
     const res = await hub.graphql<{ citizens: { nodes: CitizenRow[] } }>(
