@@ -5,6 +5,7 @@ import { createPool, type Pool } from "mysql2/promise";
 
 import { mintDevToken } from "../../gateway/auth";
 import type { IdentityClaims } from "../../subgraphs/kit/caller";
+import { MYSQL_POOL_SIZE } from "../../subgraphs/kit/database";
 import { startLocalHub } from "../dev/local-hub";
 
 /**
@@ -85,7 +86,12 @@ const openRaw = (url: string, connections: number): RawDatabase => {
       },
     };
   }
-  const pool: Pool = createPool({ uri: url, connectionLimit: connections, dateStrings: true });
+  // As many connections as the subgraph has (its pool), whatever the number of callers.
+  const pool: Pool = createPool({
+    uri: url,
+    connectionLimit: Math.min(connections, MYSQL_POOL_SIZE),
+    dateStrings: true,
+  });
   return {
     run: async (statements) => {
       for (const { query, parameters } of statements) await pool.query(query, [...parameters]);

@@ -77,6 +77,9 @@ const noteRowsWritten = (table: string, count: number): void => {
   });
 };
 
+/** Connections each service keeps to MySQL at most. */
+export const MYSQL_POOL_SIZE = 10;
+
 /** A statement that only reads. */
 const READ_ONLY = /^\s*(SELECT|WITH)\b/i;
 
@@ -200,7 +203,7 @@ const toDataSourceOptions = (options: DatabaseOptions, logger: Logger): DataSour
       connectTimeout: 5000,
       enableQueryTimeout: true,
       maxQueryExecutionTime: options.statementTimeoutMs ?? 20_000,
-      extra: { connectionLimit: 10 },
+      extra: { connectionLimit: MYSQL_POOL_SIZE },
     };
   }
   throw new Error(`Unsupported database URL ${describeDatabaseUrl(options.url)}: use sqlite:<file> or mysql://…`);
