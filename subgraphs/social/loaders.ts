@@ -138,23 +138,31 @@ const queryBeneficiaries = async (
   keys: readonly string[],
   { month, restrict }: Pick<BeneficiaryRequest, "month" | "restrict">,
 ): Promise<Map<string, BeneficiaryRow[]>> => {
+  // A province's are grouped by commune too, in the order of its index (province, commune,
+  // programme, group, …), so that they are read from it in order with no temporary table, and added
+  // up here.
   const rows = (await sharedQuery(
     manager,
     `SELECT ${column} AS k, program, group_code AS g, COUNT(*) AS n, SUM(amount_tenths) AS t
        FROM social_benefit
       WHERE ${column} IN (${keys.map(() => "?").join(", ")}) AND start_month <= ?
         AND (end_month IS NULL OR end_month >= ?)${restrict ? " AND province_code = ?" : ""}
-      GROUP BY ${column}, program, group_code`,
+      GROUP BY ${column === "province_code" ? "province_code, commune_code" : column}, program, group_code`,
     [...keys, month, month, ...(restrict ? [restrict] : [])],
   )) as { k: string; program: string; g: string | null; n: number | string; t: number | string | null }[];
   const result = new Map<string, BeneficiaryRow[]>(keys.map((key) => [key, []]));
+  const groups = new Map<string, BeneficiaryRow>();
   for (const row of rows) {
-    result.get(String(row.k))?.push({
-      program: row.program,
-      groupCode: row.g,
-      people: Number(row.n),
-      amountTenths: Number(row.t ?? 0),
-    });
+    const group = `${row.k}|${row.program}|${row.g ?? ""}`;
+    const known = groups.get(group);
+    if (known) {
+      known.people += Number(row.n);
+      known.amountTenths += Number(row.t ?? 0);
+      continue;
+    }
+    const entry = { program: row.program, groupCode: row.g, people: Number(row.n), amountTenths: Number(row.t ?? 0) };
+    groups.set(group, entry);
+    result.get(String(row.k))?.push(entry);
   }
   return result;
 };
@@ -187,7 +195,7 @@ const queryRollTotals = async (
      UNION ALL
      SELECT ${column} AS k, commune_code AS c, province_code AS p, 'RUNNING' AS src, program, COUNT(*) AS n, 0 AS a, SUM(amount_tenths) AS t
        FROM social_benefit WHERE ${column} IN (${marks}) AND start_month <= ? AND (end_month IS NULL OR end_month >= ?)
-      GROUP BY ${column}, commune_code, province_code, program
+      GROUP BY ${column === "province_code" ? "province_code, commune_code" : "commune_code, province_code"}, program
      UNION ALL
      SELECT ${column} AS k, commune_code AS c, province_code AS p, 'CLOSED' AS src, NULL AS program, 1 AS n, 0 AS a, 0 AS t
        FROM social_roll_closure WHERE ${column} IN (${marks}) AND month = ?`,

@@ -42,14 +42,14 @@ export class SocialPerson {
 @Entity("social_benefit")
 @Index("idx_social_benefit_person", ["personalId"])
 @Index("idx_social_benefit_commune", ["communeCode", "startMonth"])
-// Covers the month's running benefits of a province (migration 1751328000400).
-@Index("idx_social_benefit_province", [
+// Covers the month's running benefits of a province, in the order they are grouped (migration 1751328000400).
+@Index("idx_social_benefit_province_groups", [
   "provinceCode",
-  "startMonth",
-  "endMonth",
   "communeCode",
   "program",
   "groupCode",
+  "startMonth",
+  "endMonth",
   "amountTenths",
 ])
 export class SocialBenefit {
