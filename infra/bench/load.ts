@@ -32,7 +32,8 @@ import { recordStatements, replayStatements } from "./raw-sql";
  *
  * For the dashboard it also runs the same aggregates as raw SQL (infra/bench/raw-sql.ts): the
  * statements the subgraphs sent for one dashboard, run straight on the databases' drivers with the
- * same connections, and the dashboard once at a time through the gateway and as raw SQL.
+ * same connections, and the dashboard once at a time through the gateway and as raw SQL (through the
+ * gateway, a dashboard asked again within a second shares the rows of the one before: sharedQuery).
  *
  *   npm run bench:load -- [--scale test|demo|city] [--connections 50] [--duration 10] [--mysql-url mysql://…]
  *                         [--data-dir DIR] [--quick]

@@ -5,7 +5,7 @@ import { createPool, type Pool } from "mysql2/promise";
 
 import { mintDevToken } from "../../gateway/auth";
 import type { IdentityClaims } from "../../subgraphs/kit/caller";
-import { MYSQL_POOL_SIZE } from "../../subgraphs/kit/database";
+import { MYSQL_POOL_SIZE, SHARE_READS_FOR_MS } from "../../subgraphs/kit/database";
 import { startLocalHub } from "../dev/local-hub";
 
 /**
@@ -47,6 +47,8 @@ export const recordStatements = async (
     };
     // Once to warm the caches a subgraph fills on first use (units, catalogues), then recorded.
     await send();
+    // Past the second in which the subgraphs share a read's rows (sharedQuery): every statement is sent again.
+    await new Promise((resolve) => setTimeout(resolve, SHARE_READS_FOR_MS + 100));
     const recorded: RecordedStatements[] = Object.keys(hub.subgraphs).map((service) => ({ service, statements: [] }));
     for (const entry of recorded) {
       hub.subgraphs[entry.service].database.statements.listener = (statement, parameters) => {

@@ -309,21 +309,31 @@ const sqliteConnectionOf = (manager: EntityManager): SqliteConnection | undefine
       undefined)
     : undefined;
 
-/** A read-only statement running now that others may share (sharedQuery), by statement and values. */
+/** A read-only statement sent lately that others may share (sharedQuery), by statement and values. */
 interface SharedRead {
   /** StatementCounter.changes when it was sent. */
   changes: number;
+  sentAt: number;
+  done: boolean;
   rows: Promise<unknown>;
 }
 const sharedReads = new WeakMap<DataSource, Map<string, SharedRead>>();
 
+/** How long after it was sent a read's rows may still be shared once it has answered, in ms. */
+export const SHARE_READS_FOR_MS = 1000;
+
 /**
- * Runs a read-only statement, or joins the same statement with the same values already running on
- * this database (request coalescing): fifty officers opening the city's dashboard for the same month
- * at once cost its aggregates once, not fifty times over. A caller joins only if nothing that may
- * change data (a write, a COMMIT sent or done) has happened since the running statement was sent,
- * so it never gets figures older than a write it has seen acknowledged. The rows are shared between
- * the callers: they must not change them. Inside a transaction the statement runs on its own.
+ * Runs a read-only statement, or shares the rows of the same statement with the same values sent
+ * on this database while it runs or within the second since it was sent (request coalescing):
+ * fifty officers opening the city's dashboard for the same month at once cost its aggregates once,
+ * not fifty times over. On SQLite a statement blocks the service while it runs, so only this
+ * second's sharing helps there. A caller shares only if nothing that may change data (a write, a
+ * COMMIT sent or done) has happened on this database since the statement was sent, so it never
+ * gets figures older than a write it has seen this service acknowledge; a write acknowledged by
+ * another process on the same database (a second replica of the service) may be a second late.
+ * Statements whose answer depends on the time must carry it among their values. The rows are
+ * shared between the callers: they must not change them. Inside a transaction the statement runs
+ * on its own.
  */
 export const sharedQuery = async <T>(
   manager: EntityManager,
@@ -331,22 +341,39 @@ export const sharedQuery = async <T>(
   parameters: readonly unknown[],
 ): Promise<T> => {
   const counter = manager.connection.logger;
-  if (manager.queryRunner || !(counter instanceof StatementCounter))
+  if (manager.queryRunner || !(counter instanceof StatementCounter)) {
     return (await manager.query(sql, [...parameters])) as T;
-  let running = sharedReads.get(manager.connection);
-  if (!running) sharedReads.set(manager.connection, (running = new Map()));
+  }
+  let recent = sharedReads.get(manager.connection);
+  if (!recent) sharedReads.set(manager.connection, (recent = new Map()));
   const key = `${sql}\u0000${JSON.stringify(parameters)}`;
-  const joined = running.get(key);
-  if (joined && joined.changes === counter.changes) {
+  const joined = recent.get(key);
+  if (
+    joined &&
+    joined.changes === counter.changes &&
+    (!joined.done || Date.now() - joined.sentAt < SHARE_READS_FOR_MS)
+  ) {
     counter.shared += 1;
     return (await joined.rows) as T;
   }
-  const read: SharedRead = { changes: counter.changes, rows: manager.query(sql, [...parameters]) };
-  running.set(key, read);
+  const read: SharedRead = {
+    changes: counter.changes,
+    sentAt: Date.now(),
+    done: false,
+    rows: manager.query(sql, [...parameters]),
+  };
+  recent.set(key, read);
+  const forget = () => {
+    if (recent.get(key) === read) recent.delete(key);
+  };
   try {
     return (await read.rows) as T;
+  } catch (error) {
+    forget();
+    throw error;
   } finally {
-    if (running.get(key) === read) running.delete(key);
+    read.done = true;
+    setTimeout(forget, SHARE_READS_FOR_MS).unref();
   }
 };
 
