@@ -174,9 +174,18 @@ const scenariosFor = (scale: PopulationScaleName): Scenario[] => {
   const communes = communesOfProvince(UNITS_FILE, "01");
   const people = [...generateCitizens(communes, scale)];
   const showcase = showcaseResident(people)!;
-  const applicant = people.find(
-    (person) => person.residenceCommuneCode === "10369" && person.birthDate < "2000-01-01",
-  )!;
+  // The write mix files at a commune drawn for the run: a commune numbers at most 9,999 dossiers a
+  // day, which a few runs on a kept hub (--data-dir) would use up at any one commune.
+  const adults = people.filter((person) => person.birthDate < "2000-01-01");
+  const applicant = adults[Math.floor(Math.random() * adults.length)];
+  const writesCommune = applicant.residenceCommuneCode;
+  const clerk: IdentityClaims = {
+    sub: `bench-officer-${writesCommune}`,
+    role: Role.COMMUNE_OFFICER,
+    communeCode: writesCommune,
+    provinceCode: "01",
+    fields: [WorkField.CIVIL_STATUS],
+  };
   const operation = (file: string) => loadSavedOperations().find((candidate) => candidate.file === file)!;
   const dashboard = operation("city-dashboard.graphql");
   const leader: IdentityClaims = {
@@ -237,7 +246,7 @@ const scenariosFor = (scale: PopulationScaleName): Scenario[] => {
     {
       key: "writes",
       name: "writes: a receipt, then its move to PROCESSING",
-      caller: officer,
+      caller: clerk,
       steps: [
         graphqlRequest(
           `mutation ($input: ReceiveCivilStatusDossierInput!) { receiveCivilStatusDossier(input: $input) { code version } }`,
