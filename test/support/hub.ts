@@ -48,7 +48,12 @@ export interface Hub {
   ): Promise<GraphqlResponse<T>>;
   /** Waits until every event consumer has applied what its producer's feed holds now. */
   caughtUp(timeoutMs?: number): Promise<void>;
-  /** SQL statements a subgraph has sent so far, read from its /metrics endpoint. */
+  /**
+   * SQL statements a subgraph's work has asked for so far, read from its /metrics endpoint: those
+   * it sent, and the reads that shared an identical statement sent within the second before
+   * (kit/database.ts, sharedQuery), which alone would have been sent. What a request costs then
+   * does not depend on what another request asked a moment earlier.
+   */
   statements(service: RunningSubgraph): Promise<number>;
   close(): Promise<void>;
 }
@@ -162,9 +167,11 @@ export const startHub = async (options: HubOptions = {}): Promise<Hub> => {
     graphql,
     statements: async (service) => {
       const text = await (await fetch(new URL("/metrics", service.url))).text();
-      const match = /^db_statements_total (\d+)$/m.exec(text);
-      if (!match) throw new Error(`no db_statements_total in ${service.name}'s /metrics`);
-      return Number(match[1]);
+      const sent = /^db_statements_total (\d+)$/m.exec(text);
+      const shared = /^db_shared_reads_total (\d+)$/m.exec(text);
+      if (!sent || !shared)
+        throw new Error(`no db_statements_total or db_shared_reads_total in ${service.name}'s /metrics`);
+      return Number(sent[1]) + Number(shared[1]);
     },
     close: async () => {
       await local.close();
