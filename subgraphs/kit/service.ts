@@ -3,7 +3,10 @@ import { dirname } from "node:path";
 
 import { ApolloServer } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from "@apollo/server/plugin/disabled";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 
 import type { SubgraphContext } from "./context";
@@ -133,7 +136,9 @@ export const startSubgraphService = async <TLoaders, TServices = undefined>(
     // handler would race it and re-raise the signal into a process that is still draining.
     stopOnTerminationSignals: false,
     // Traces are for a hosted registry this deployment does not use; they would cost every request.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // Cache-control hints: no field carries one (every answer is per caller and never cached), and
+    // the plugin's per-field hook makes Apollo wrap every resolver of every request.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 
