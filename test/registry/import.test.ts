@@ -580,6 +580,18 @@ describe("registry > generateCitizens", () => {
     expect(Math.min(...plan.map((c) => c.count))).toBeGreaterThan(2000);
   });
 
+  test("gives the city scale every person of Hà Nội's 126 communes, about 8.7 million", () => {
+    // DESIGN §8: the city at its real size, each commune its estimated population, one in one.
+    const plan = planPopulation(communes, "city");
+    const real = estimatedPopulations(communes.filter((c) => c.provinceCode === "01"));
+    expect(plan).toHaveLength(126);
+    for (const commune of plan) expect(commune.count).toBe(real.get(commune.code));
+    const total = plan.reduce((sum, c) => sum + c.count, 0);
+    expect(total).toBe([...real.values()].reduce((sum, n) => sum + n, 0));
+    expect(total).toBeGreaterThan(8_600_000);
+    expect(total).toBeLessThan(8_800_000);
+  });
+
   test("refuses to populate when the communes are not imported", () => {
     // Seeding before importing would silently produce nobody.
     expect(() => [...generateCitizens([], "test")]).toThrow(/import the administrative units first/);
