@@ -242,34 +242,56 @@ export interface MonthlySeries {
 
 /**
  * Figures per month for a province or a commune: one aliased field per month, asked a few months
- * at a time. `select` gives the selection for one month (its range and month) and `read` the values.
+ * at a time. Each month's range or month goes as variables of the request ($from_2026_11, …):
+ * `select` gives the selection for one month from the names of its variables, `uses` says which
+ * it needs (GraphQL refuses a variable a request declares and does not use), `read` the values.
  */
 const monthly = async <T>(
   token: string,
   scope: { province: string } | { commune: string },
   months: readonly string[],
-  select: (range: { from: string; to: string }, month: string) => string,
+  uses: "range" | "month",
+  select: (variables: { from: string; to: string; month: string }) => string,
   read: (value: T | null | undefined) => Record<string, number | null>,
 ): Promise<MonthlySeries> => {
   const values: Record<string, (number | null)[]> = {};
   const refused = new Set<string>();
   const root = "province" in scope ? "province" : "commune";
   const code = "province" in scope ? scope.province : scope.commune;
+  const keyOf = (month: string) => month.replace("-", "_");
   const answers = await Promise.all(
-    chunks(months, ALIASES_PER_REQUEST).map((part) =>
-      graphql<Record<string, Record<string, T | null> | null>>(
+    chunks(months, ALIASES_PER_REQUEST).map((part) => {
+      const declared = part.map((month) =>
+        uses === "range"
+          ? `$from_${keyOf(month)}: Date!, $to_${keyOf(month)}: Date!`
+          : `$month_${keyOf(month)}: String!`,
+      );
+      const variables: Record<string, string> = { code };
+      for (const month of part) {
+        if (uses === "month") {
+          variables[`month_${keyOf(month)}`] = month;
+          continue;
+        }
+        const { from, to } = monthRange(month);
+        variables[`from_${keyOf(month)}`] = from;
+        variables[`to_${keyOf(month)}`] = to;
+      }
+      return graphql<Record<string, Record<string, T | null> | null>>(
         token,
-        `query Monthly($code: ID!) { ${root}(code: $code) { ${part
-          .map((month) => `m${month.replace("-", "_")}: ${select(monthRange(month), month)}`)
+        `query Monthly($code: ID!, ${declared.join(", ")}) { ${root}(code: $code) { ${part
+          .map(
+            (month) =>
+              `m${keyOf(month)}: ${select({ from: `$from_${keyOf(month)}`, to: `$to_${keyOf(month)}`, month: `$month_${keyOf(month)}` })}`,
+          )
           .join(" ")} } }`,
-        { code },
-      ).then((answer) => ({ part, answer })),
-    ),
+        variables,
+      ).then((answer) => ({ part, answer }));
+    }),
   );
   months.forEach((month, index) => {
     const { answer } = answers.find(({ part }) => part.includes(month))!;
     for (const error of answer.errors ?? []) refused.add(error.message);
-    const read_ = read(answer.data?.[root]?.[`m${month.replace("-", "_")}`]);
+    const read_ = read(answer.data?.[root]?.[`m${keyOf(month)}`]);
     for (const [name, value] of Object.entries(read_)) {
       values[name] ??= months.map(() => null);
       values[name][index] = value;
@@ -291,7 +313,8 @@ export const loadReceivedByMonth = async (
         token,
         scope,
         months,
-        ({ from, to }) => `${field} { stats(from: "${from}", to: "${to}") { received } }`,
+        "range",
+        ({ from, to }) => `${field} { stats(from: ${from}, to: ${to}) { received } }`,
         (value) => ({ [field]: value?.stats.received ?? null }),
       ),
     ),
@@ -313,7 +336,8 @@ export const loadSocialByMonth = (
     token,
     scope,
     months,
-    (_, month) => `social { paymentRoll(month: "${month}") { lineCount totalVnd } }`,
+    "month",
+    ({ month }) => `social { paymentRoll(month: ${month}) { lineCount totalVnd } }`,
     (value) => ({ people: value?.paymentRoll.lineCount ?? null, amountVnd: value?.paymentRoll.totalVnd ?? null }),
   );
 
@@ -327,7 +351,8 @@ export const loadLandByMonth = (
     token,
     scope,
     months,
-    ({ from, to }) => `land { registerStats(from: "${from}", to: "${to}") { certificatesIssued permitsIssued } }`,
+    "range",
+    ({ from, to }) => `land { registerStats(from: ${from}, to: ${to}) { certificatesIssued permitsIssued } }`,
     (value) => ({
       certificates: value?.registerStats.certificatesIssued ?? null,
       permits: value?.registerStats.permitsIssued ?? null,

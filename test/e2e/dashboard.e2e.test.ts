@@ -264,6 +264,42 @@ describeInChromium(
         .waitFor({ timeout: 30_000 });
       await page.locator('[data-chart-table="received-by-month"]').waitFor({ state: "attached", timeout: 30_000 });
 
+      // The monthly chart's figures are the API's for each month (its first, a middle one and its last),
+      // once it shows the year from January to this month.
+      await page.waitForFunction(
+        ([start, end]) => {
+          const rows = document.querySelectorAll('[data-chart-table="received-by-month"] tbody tr th');
+          return rows.length > 0 && rows[0].textContent === start && rows[rows.length - 1].textContent === end;
+        },
+        [`01/${thisYear()}`, `${thisMonth().slice(0, 2)}/${thisYear()}`],
+        { timeout: 30_000 },
+      );
+      const monthly = await page
+        .locator('[data-chart-table="received-by-month"] tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((row) => [
+            row.querySelector("th")!.textContent!,
+            ...[...row.querySelectorAll("td")].map((td) => td.textContent!),
+          ]),
+        );
+      for (const [label, ...cells] of [
+        monthly[0],
+        monthly[Math.floor(monthly.length / 2)],
+        monthly[monthly.length - 1],
+      ]) {
+        const [mm, yyyy] = label.split("/");
+        const last = new Date(Date.UTC(Number(yyyy), Number(mm), 0)).getUTCDate();
+        const answer = await api<{ province: Record<FieldKey, { stats: { received: number } }> }>(
+          token,
+          `query ($from: Date!, $to: Date!) { province(code: "01") { ${FIELD_KEYS.map(
+            (field) => `${field} { stats(from: $from, to: $to) { received } }`,
+          ).join(" ")} } }`,
+          { from: `${yyyy}-${mm}-01`, to: `${yyyy}-${mm}-${last}` },
+        );
+        expect(answer.errors).toBeUndefined();
+        expect(cells).toEqual(FIELD_KEYS.map((field) => integer.format(answer.data!.province[field].stats.received)));
+      }
+
       const communes = await overviewFromApi(token, "01");
       expect(communes).toHaveLength(126);
       const shown = await overviewOnPage(page);
