@@ -1,15 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { join, resolve } from "node:path";
 
 import { Kind, parse } from "graphql";
 
 import { type IdentityClaims, Role, WorkField } from "../subgraphs/kit/caller";
 import { ConfigError, setting } from "../subgraphs/kit/config";
-import { log } from "../subgraphs/kit/logger";
 import { mintDevToken } from "./auth";
 import type { GatewayConfig } from "./config";
-import { CONTENT_TYPES, IMMUTABLE, loadAssets, once, payloadOf, REVALIDATE, staticPage } from "./static-assets";
+import { CONTENT_TYPES, pageRoutes, payloadOf, type Route } from "./static-assets";
 
 /** Settings of the locally served GraphiQL page, spread into gatewaySettings. */
 export const graphiqlSettings = {
@@ -255,66 +253,18 @@ export const GRAPHIQL_CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-const page = staticPage(GRAPHIQL_CSP);
-
 /** Serves /graphiql and its bundled assets from the gateway's own origin; true when it answered. */
-export const graphiqlRoutes = (config: GraphiqlConfig) => {
-  if (!config.graphiqlEnabled) return (_req: IncomingMessage, _res: ServerResponse, _url: URL): boolean => false;
-  const development = config.nodeEnv !== "production";
-  const assets = once(() => loadAssets(GRAPHIQL_ASSETS_DIR));
-  const operations = once(() => {
-    const saved = loadSavedOperations();
-    return payloadOf(Buffer.from(JSON.stringify({ operations: saved })), CONTENT_TYPES[".json"]);
+export const graphiqlRoutes = (config: GraphiqlConfig): Route => {
+  if (!config.graphiqlEnabled) return () => false;
+  return pageRoutes({
+    path: "/graphiql",
+    name: "GraphiQL",
+    assetsDir: GRAPHIQL_ASSETS_DIR,
+    csp: GRAPHIQL_CSP,
+    personas: config.nodeEnv !== "production" ? () => mintPersonas(config.devJwtSecret) : undefined,
+    documents: {
+      "/graphiql/operations": () =>
+        payloadOf(Buffer.from(JSON.stringify({ operations: loadSavedOperations() })), CONTENT_TYPES[".json"]),
+    },
   });
-
-  return (req: IncomingMessage, res: ServerResponse, url: URL): boolean => {
-    const path = url.pathname;
-    if (path !== "/graphiql" && !path.startsWith("/graphiql/")) return false;
-    if (path === "/graphiql/personas" && !development) return false;
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      page.sendText(res, 405, "Method not allowed\n", { allow: "GET, HEAD" });
-      return true;
-    }
-    try {
-      if (path === "/graphiql") {
-        page.send(req, res, assets().page, { "cache-control": REVALIDATE });
-        return true;
-      }
-      if (path === "/graphiql/") {
-        res.writeHead(308, { location: `/graphiql${url.search}` });
-        res.end();
-        return true;
-      }
-      if (path === "/graphiql/operations") {
-        page.send(req, res, operations(), { "cache-control": REVALIDATE });
-        return true;
-      }
-      if (path === "/graphiql/personas") {
-        mintPersonas(config.devJwtSecret).then(
-          // Tokens: never cached, by the browser or anything between.
-          (personas) => page.sendJson(req, res, personas, "no-store"),
-          (error: unknown) => {
-            log.error("minting the GraphiQL personas failed", { error: String(error) });
-            page.sendText(res, 500, "Could not mint the development tokens\n");
-          },
-        );
-        return true;
-      }
-      if (path.startsWith("/graphiql/assets/")) {
-        const file = assets().files.get(path.slice("/graphiql/assets/".length));
-        if (!file) return false;
-        page.send(req, res, file, { "cache-control": IMMUTABLE });
-        return true;
-      }
-      return false;
-    } catch (error) {
-      log.error("GraphiQL is not available", { error: error instanceof Error ? error.message : String(error) });
-      page.sendText(
-        res,
-        503,
-        "GraphiQL is not available: its bundle or saved operations are missing (npm run build).\n",
-      );
-      return true;
-    }
-  };
 };

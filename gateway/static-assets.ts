@@ -4,6 +4,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 
+import { log } from "../subgraphs/kit/logger";
+
 /**
  * Serving a bundled page (GraphiQL, the dashboard) from the gateway's own origin: its index.html
  * revalidated on every load, its hashed assets cached for good, gzip on request, and the security
@@ -126,4 +128,87 @@ export const staticPage = (csp: string) => {
   };
 
   return { securityHeaders, send, sendJson, sendText };
+};
+
+/** A route of the gateway's own pages: true when it answered. */
+export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
+
+export interface PageRoutesOptions {
+  /** Where the page lives: "/graphiql". */
+  path: string;
+  /** What the page is called in logs and in the answer when its bundle is missing: "GraphiQL". */
+  name: string;
+  assetsDir: string;
+  csp: string;
+  /** In development, the tokens of the demo personas the page offers, at <path>/personas. */
+  personas?: () => Promise<unknown>;
+  /** Other documents of the page (GraphiQL's saved operations), by their path, loaded on first use. */
+  documents?: Record<string, () => Payload>;
+  /** Routes of their own under a prefix (the dashboard's CSV exports), which answer any method. */
+  delegates?: Record<string, Route | undefined>;
+}
+
+/**
+ * A bundled page served from the gateway's origin: the page (revalidated) at `path`, `path/`
+ * redirected to it, its hashed assets (kept for good) under `path/assets/`, its documents, and in
+ * development the personas; GET and HEAD only (405 otherwise). If the bundle is missing the page
+ * answers 503 and says to build it.
+ */
+export const pageRoutes = (options: PageRoutesOptions): Route => {
+  const page = staticPage(options.csp);
+  const assets = once(() => loadAssets(options.assetsDir));
+  const documents = Object.fromEntries(
+    Object.entries(options.documents ?? {}).map(([path, load]) => [path, once(load)]),
+  );
+  const assetsPrefix = `${options.path}/assets/`;
+  return (req, res, url) => {
+    const path = url.pathname;
+    if (path !== options.path && !path.startsWith(`${options.path}/`)) return false;
+    for (const [prefix, route] of Object.entries(options.delegates ?? {})) {
+      if (path.startsWith(prefix)) return route?.(req, res, url) ?? false;
+    }
+    if (path === `${options.path}/personas` && !options.personas) return false;
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      page.sendText(res, 405, "Method not allowed\n", { allow: "GET, HEAD" });
+      return true;
+    }
+    try {
+      if (path === options.path) {
+        page.send(req, res, assets().page, { "cache-control": REVALIDATE });
+        return true;
+      }
+      if (path === `${options.path}/`) {
+        res.writeHead(308, { location: `${options.path}${url.search}` });
+        res.end();
+        return true;
+      }
+      const document = documents[path];
+      if (document) {
+        page.send(req, res, document(), { "cache-control": REVALIDATE });
+        return true;
+      }
+      if (path === `${options.path}/personas` && options.personas) {
+        options.personas().then(
+          // Tokens: never cached, by the browser or anything between.
+          (personas) => page.sendJson(req, res, personas, "no-store"),
+          (error: unknown) => {
+            log.error(`minting the ${options.name} personas failed`, { error: String(error) });
+            page.sendText(res, 500, "Could not mint the development tokens\n");
+          },
+        );
+        return true;
+      }
+      if (path.startsWith(assetsPrefix)) {
+        const file = assets().files.get(path.slice(assetsPrefix.length));
+        if (!file) return false;
+        page.send(req, res, file, { "cache-control": IMMUTABLE });
+        return true;
+      }
+      return false;
+    } catch (error) {
+      log.error(`${options.name} is not available`, { error: error instanceof Error ? error.message : String(error) });
+      page.sendText(res, 503, `${options.name} is not available: its bundle is missing (npm run build).\n`);
+      return true;
+    }
+  };
 };
