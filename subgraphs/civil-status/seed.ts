@@ -3,15 +3,13 @@ import type { DataSource, EntityManager } from "typeorm";
 import { communesOfProvince } from "../kit/admin-units";
 import { addCalendarDays, toLocalDate, type WorkingCalendar } from "../kit/calendar";
 import { bulkLoad, insertRows, withIndexesBuiltAfter } from "../kit/database";
-import { drawResident, type Fit, Pool, yearsOld } from "../kit/desk/residents";
-import { DeskSimulator } from "../kit/desk/simulator";
+import { drawResident, fieldPopulationScale, type Fit, Pool, seedResidents, yearsOld } from "../kit/desk/residents";
+import { DEMO_MONTHS, DeskSimulator } from "../kit/desk/simulator";
 import { type DeskRate, seasonal } from "../kit/desk/volumes";
 import { FIELD_PREFIX } from "../kit/dossier/code";
 import { log } from "../kit/logger";
 import {
   type CitizenSeed,
-  estimatedPopulations,
-  generateCitizens,
   MAX_AGE,
   mulberry32,
   type PopulationScaleName,
@@ -32,10 +30,6 @@ const localDateOf = (day: number): string => {
   if (date === undefined) localDates.set(day, (date = new Date(day * DAY).toISOString().slice(0, 10)));
   return date;
 };
-
-/** At the test scale, how many dossiers each commune's desk received over the demo period. */
-const TEST_DOSSIERS_PER_COMMUNE = 4;
-const DEMO_MONTHS = 18;
 
 /**
  * Months with more or fewer registrations than the year's average, January first. Weddings crowd
@@ -204,22 +198,17 @@ export const seedDemoDossiers = async (
   const now = options.now ?? new Date();
   const random = mulberry32(options.seed ?? 20250701);
   const communes = communesOfProvince(options.unitsFile, "01");
-  const populationScale = options.scale === "bench" ? "demo" : options.scale;
-  const residents = new Map<string, CitizenSeed[]>();
-  const people = new Map<string, CitizenSeed>();
+  const { residents, people } = seedResidents(communes, options.scale);
   const protectedIds = new Set<string>();
-  for (const citizen of generateCitizens(communes, populationScale)) {
-    const group = residents.get(citizen.residenceCommuneCode);
-    if (group) group.push(citizen);
-    else residents.set(citizen.residenceCommuneCode, [citizen]);
-    people.set(citizen.personalId, citizen);
-  }
   // The people the demo personas and saved operations open on stay alive: the showcase resident and
   // the first residents of each commune (the "Nguyễn Văn" ones, whom tests and personas find).
   const showcase = showcaseResident(people.values());
   if (showcase) protectedIds.add(showcase.personalId);
   for (const group of residents.values()) {
-    for (const person of group.slice(0, resolvePopulationScale(populationScale).nguyenVanPerCommune)) {
+    for (const person of group.slice(
+      0,
+      resolvePopulationScale(fieldPopulationScale(options.scale)).nguyenVanPerCommune,
+    )) {
       protectedIds.add(person.personalId);
     }
   }
@@ -237,16 +226,11 @@ export const seedDemoDossiers = async (
     registers.registerHistoricalMarriages(group, before);
   }
 
-  const withResidents = communes.filter((commune) => (residents.get(commune.code) ?? []).length > 0);
-  const receipts =
-    options.scale === "test"
-      ? desks.plan(withResidents, () => TEST_DOSSIERS_PER_COMMUNE, pickProcedure)
-      : desks.planAtRates(
-          withResidents,
-          estimatedPopulations(communes),
-          CIVIL_STATUS_RATES,
-          (code) => procedureByCode(code) as CivilStatusProcedure,
-        );
+  const receipts = desks.planForScale(options.scale, communes, residents, {
+    pick: pickProcedure,
+    rates: CIVIL_STATUS_RATES,
+    procedureOf: (code) => procedureByCode(code) as CivilStatusProcedure,
+  });
   const communeCodes = [...residents.keys()];
   /** People a marriage received but not yet registered will join: promised to nobody else meanwhile. */
   const engaged = new Set<string>();

@@ -3,20 +3,13 @@ import type { DataSource } from "typeorm";
 import { communesOfProvince } from "../kit/admin-units";
 import { addCalendarDays, toLocalDate, type WorkingCalendar } from "../kit/calendar";
 import { bulkLoad, withIndexesBuiltAfter } from "../kit/database";
-import { drawResident, type Fit, Pool, yearsOld } from "../kit/desk/residents";
-import { DeskSimulator, insertObjects, type SimulatedDossier } from "../kit/desk/simulator";
+import { drawResident, type Fit, Pool, seedResidents, yearsOld } from "../kit/desk/residents";
+import { DEMO_MONTHS, DeskSimulator, insertObjects, type SimulatedDossier } from "../kit/desk/simulator";
 import type { DeskRate } from "../kit/desk/volumes";
 import { FIELD_PREFIX } from "../kit/dossier/code";
 import { DossierStatus } from "../kit/dossier/status";
 import { log } from "../kit/logger";
-import {
-  type CitizenSeed,
-  estimatedPopulations,
-  generateCitizens,
-  mulberry32,
-  type PopulationScaleName,
-  showcaseResident,
-} from "../kit/population";
+import { type CitizenSeed, mulberry32, type PopulationScaleName, showcaseResident } from "../kit/population";
 import { type LandProcedure, limitFor, procedureByCode } from "./catalogue";
 import { LandParcel } from "./entities/parcel";
 import { LAND_USE_CODES, RESIDENTIAL_CODES } from "./land-use-codes";
@@ -46,10 +39,6 @@ export interface SeededLand {
   permits: number;
   dossiers: number;
 }
-
-/** At the test scale, the land dossiers each commune's desk received over the demo period. */
-const TEST_DOSSIERS_PER_COMMUNE = 4;
-const DEMO_MONTHS = 18;
 
 /** Busier in urban wards, quieter in rural communes (and the reverse), for the procedures that differ. */
 const URBAN = { WARD: 1.2, COMMUNE: 0.85, SPECIAL_ZONE: 0.85 } as const;
@@ -377,14 +366,7 @@ export const seedLand = async (dataSource: DataSource, options: SeedLandOptions)
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
   const communes = communesOfProvince(options.unitsFile, "01");
   const kindOf = new Map(communes.map((commune) => [commune.code, commune.kind]));
-  const residents = new Map<string, CitizenSeed[]>();
-  const people = new Map<string, CitizenSeed>();
-  for (const citizen of generateCitizens(communes, options.scale === "bench" ? "demo" : options.scale)) {
-    const group = residents.get(citizen.residenceCommuneCode);
-    if (group) group.push(citizen);
-    else residents.set(citizen.residenceCommuneCode, [citizen]);
-    people.set(citizen.personalId, citizen);
-  }
+  const { residents, people } = seedResidents(communes, options.scale);
   const register = new DemoLandRegister(random);
   const showcase = showcaseResident(people.values());
 
@@ -449,21 +431,16 @@ export const seedLand = async (dataSource: DataSource, options: SeedLandOptions)
     months: DEMO_MONTHS,
     waitStates: [DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.FINANCIAL_OBLIGATION],
   });
-  const withResidents = communes.filter((commune) => (residents.get(commune.code) ?? []).length > 0);
-  const receipts =
-    options.scale === "test"
-      ? desks.plan(withResidents, () => TEST_DOSSIERS_PER_COMMUNE, pickProcedure)
-      : desks.planAtRates(
-          withResidents,
-          estimatedPopulations(communes),
-          LAND_RATES,
-          (code) => procedureByCode(code) as LandProcedure,
-        );
+  const receipts = desks.planForScale(options.scale, communes, residents, {
+    pick: pickProcedure,
+    rates: LAND_RATES,
+    procedureOf: (code) => procedureByCode(code) as LandProcedure,
+  });
   // Who may ask for a change, an exchange or a re-issue: holders of a valid certificate at the
   // commune. A dossier that will complete claims its certificate when it is received, so that no
   // other dossier sells or exchanges it meanwhile.
   // The showcase resident keeps their home: Citizen 360 opens on it.
-  const holderPools = new Map(withResidents.map((commune) => [commune.code, new Pool()]));
+  const holderPools = new Map([...residents.keys()].map((code) => [code, new Pool()]));
   for (const holder of register.holders) {
     const person = people.get(String(holder.personal_id)) as CitizenSeed;
     if (person !== showcase) holderPools.get(person.residenceCommuneCode)?.add(person);

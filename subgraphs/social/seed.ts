@@ -3,18 +3,12 @@ import type { DataSource } from "typeorm";
 import { communesOfProvince } from "../kit/admin-units";
 import { toLocalDate, type WorkingCalendar } from "../kit/calendar";
 import { bulkLoad, sqlInstant, withIndexesBuiltAfter } from "../kit/database";
-import { DeskSimulator, insertObjects } from "../kit/desk/simulator";
+import { seedResidents } from "../kit/desk/residents";
+import { DEMO_MONTHS, DeskSimulator, insertObjects } from "../kit/desk/simulator";
 import type { DeskRate } from "../kit/desk/volumes";
 import { FIELD_PREFIX } from "../kit/dossier/code";
 import { log } from "../kit/logger";
-import {
-  type CitizenSeed,
-  estimatedPopulations,
-  generateCitizens,
-  mulberry32,
-  type PopulationScaleName,
-  showcaseResident,
-} from "../kit/population";
+import { type CitizenSeed, mulberry32, type PopulationScaleName, showcaseResident } from "../kit/population";
 import { fullYearsOn } from "../kit/rule-problem";
 import { limitFor, procedureByCode, type SocialProcedure } from "./catalogue";
 import { SocialBenefit } from "./entities/register";
@@ -28,10 +22,6 @@ export interface SeedSocialOptions {
   now?: Date;
   seed?: number;
 }
-
-/** At the test scale, the social dossiers each commune's desk received over the demo period. */
-const TEST_DOSSIERS_PER_COMMUNE = 4;
-const DEMO_MONTHS = 18;
 
 /**
  * How often each social-affairs procedure comes to a commune's desk, per 1,000 people a year
@@ -131,13 +121,8 @@ export const seedSocial = async (dataSource: DataSource, options: SeedSocialOpti
   const random = mulberry32(options.seed ?? 20250704);
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
   const communes = communesOfProvince(options.unitsFile, "01");
-  const residents = new Map<string, CitizenSeed[]>();
-  for (const citizen of generateCitizens(communes, options.scale === "bench" ? "demo" : options.scale)) {
-    const group = residents.get(citizen.residenceCommuneCode);
-    if (group) group.push(citizen);
-    else residents.set(citizen.residenceCommuneCode, [citizen]);
-  }
-  const showcase = showcaseResident([...residents.values()].flat());
+  const { residents, people: everyone } = seedResidents(communes, options.scale);
+  const showcase = showcaseResident(everyone.values());
   const people: Row[] = [];
   const benefits: Row[] = [];
   const certificates: Row[] = [];
@@ -327,16 +312,11 @@ export const seedSocial = async (dataSource: DataSource, options: SeedSocialOpti
     prefix: FIELD_PREFIX.SOCIAL,
     months: DEMO_MONTHS,
   });
-  const withResidents = communes.filter((commune) => (residents.get(commune.code) ?? []).length > 0);
-  const receipts =
-    options.scale === "test"
-      ? desks.plan(withResidents, () => TEST_DOSSIERS_PER_COMMUNE, pickProcedure)
-      : desks.planAtRates(
-          withResidents,
-          estimatedPopulations(communes),
-          SOCIAL_RATES,
-          (code) => procedureByCode(code) as SocialProcedure,
-        );
+  const receipts = desks.planForScale(options.scale, communes, residents, {
+    pick: pickProcedure,
+    rates: SOCIAL_RATES,
+    procedureOf: (code) => procedureByCode(code) as SocialProcedure,
+  });
   for (const receipt of receipts) {
     const pool = residents.get(receipt.commune.code) ?? [];
     const applicant = pool[Math.floor(random() * pool.length)];

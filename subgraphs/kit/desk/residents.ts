@@ -1,4 +1,4 @@
-import type { CitizenSeed } from "../population";
+import { type CitizenSeed, type CommuneForSeeding, generateCitizens, type PopulationScaleName } from "../population";
 
 /**
  * Drawing the residents demo dossiers concern (DESIGN §8). At real volumes a desk receives
@@ -6,6 +6,29 @@ import type { CitizenSeed } from "../population";
  * by filtering the whole commune for each receipt would cost millions of checks a commune: these
  * draw at random and check the one drawn instead.
  */
+
+/** The population a field seed's dossiers name at a scale: the bench scale's desks are the demo's. */
+export const fieldPopulationScale = (scale: PopulationScaleName): PopulationScaleName =>
+  scale === "bench" ? "demo" : scale;
+
+/**
+ * The registry's residents at a field seed's scale (fieldPopulationScale), generated as the
+ * registry seeds them: by commune of residence, in the order generated, and every person by id.
+ */
+export const seedResidents = (
+  communes: readonly CommuneForSeeding[],
+  scale: PopulationScaleName,
+): { residents: Map<string, CitizenSeed[]>; people: Map<string, CitizenSeed> } => {
+  const residents = new Map<string, CitizenSeed[]>();
+  const people = new Map<string, CitizenSeed>();
+  for (const citizen of generateCitizens(communes, fieldPopulationScale(scale))) {
+    const group = residents.get(citizen.residenceCommuneCode);
+    if (group) group.push(citizen);
+    else residents.set(citizen.residenceCommuneCode, [citizen]);
+    people.set(citizen.personalId, citizen);
+  }
+  return { residents, people };
+};
 
 /** The year of a "YYYY-MM-DD" date, read from its digits (millions of times a seed, without a substring). */
 const yearOf = (date: string): number =>

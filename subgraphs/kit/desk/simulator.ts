@@ -5,7 +5,7 @@ import { insertFlatRows, insertRows, sqlInstant, withIndexesBuiltAfter } from ".
 import { type FieldPrefix, localYyMmDd } from "../dossier/code";
 import { DossierChannel } from "../dossier/entities";
 import { DossierStatus, NATIONAL_STATUS_CODE } from "../dossier/status";
-import type { CommuneForSeeding } from "../population";
+import { type CommuneForSeeding, estimatedPopulations, type PopulationScaleName } from "../population";
 import { type DeskProcedure, formatLimit } from "./catalogue";
 import { type DeskRate, expectedPerMonth, MONTHLY_SPREAD, poisson } from "./volumes";
 
@@ -13,6 +13,10 @@ const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 /** Vietnam's fixed offset from UTC: desk days and hours are local. */
 const LOCAL_OFFSET = 7 * HOUR;
+/** How many months of dossiers the demo desks play (DESIGN §8). */
+export const DEMO_MONTHS = 18;
+/** At the test scale, how many dossiers each commune's desk received over the demo period. */
+export const TEST_DOSSIERS_PER_COMMUNE = 4;
 /** Share of dossiers filed online (estimate, low confidence). */
 const ONLINE_SHARE = 0.25;
 
@@ -131,6 +135,23 @@ export class DeskSimulator<P extends DeskProcedure> {
     return receipts.sort(
       (a, b) => a.received.getTime() - b.received.getTime() || a.commune.code.localeCompare(b.commune.code),
     );
+  }
+
+  /**
+   * A field seed's receipts at the communes that have residents, in time order: at the test scale
+   * TEST_DOSSIERS_PER_COMMUNE at each, their procedures drawn by `pick`; at any other scale at real
+   * rates of every commune's estimated population (planAtRates).
+   */
+  planForScale(
+    scale: PopulationScaleName,
+    communes: readonly CommuneForSeeding[],
+    residents: ReadonlyMap<string, readonly unknown[]>,
+    procedures: { pick: (roll: number) => P; rates: readonly DeskRate[]; procedureOf: (code: string) => P },
+  ): PlannedReceipt<P>[] {
+    const withResidents = communes.filter((commune) => (residents.get(commune.code) ?? []).length > 0);
+    return scale === "test"
+      ? this.plan(withResidents, () => TEST_DOSSIERS_PER_COMMUNE, procedures.pick)
+      : this.planAtRates(withResidents, estimatedPopulations(communes), procedures.rates, procedures.procedureOf);
   }
 
   /**
