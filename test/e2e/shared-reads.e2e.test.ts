@@ -1,5 +1,6 @@
 import { loadSavedOperations } from "../../gateway/graphiql";
 import { SHARE_READS_FOR_MS, sharedQuery } from "../../subgraphs/kit/database";
+import { Citizen } from "../../subgraphs/registry/entities/citizen";
 import { type Hub, PERSONAS, startHub } from "../support/hub";
 
 /**
@@ -92,17 +93,37 @@ describe("e2e > shared reads", () => {
     }
   });
 
-  it("answers twelve city officers opening the dashboard at once exactly as it answers one", async () => {
+  it("answers twelve city officers opening the dashboard at once exactly as it answers one, and shows a receipt made just after", async () => {
     const token = await hub.token(PERSONAS.hanoiCityOfficer);
+    const officer = await hub.token(PERSONAS.ungThienOfficer);
+    const applicant = await hub.registry.database.dataSource.manager.findOneByOrFail(Citizen, {
+      residenceCommuneCode: "10369",
+    });
+    const receive = async (key: string) => {
+      const res = await hub.graphql(
+        `mutation($input: ReceiveCivilStatusDossierInput!) { receiveCivilStatusDossier(input: $input) { code } }`,
+        { input: { idempotencyKey: key, procedureCode: "1.004873", applicantPersonalId: applicant.personalId } },
+        { token: officer },
+      );
+      expect(res.body.errors).toBeUndefined();
+    };
+    await receive("shared-reads-1");
     const dashboard = loadSavedOperations().find((operation) => operation.file === "city-dashboard.graphql")!;
     const variables = { ...dashboard.variables, from: "2026-07-01", to: "2026-07-31", month: "2026-07" };
-    const alone = await hub.graphql(dashboard.query, variables, { token });
+    type Answer = { province: { communes: { code: string; civilStatus: { stats: { received: number } } }[] } };
+    const receivedAt = (answer: { body: { data?: Answer | null } }) =>
+      answer.body.data!.province.communes.find((commune) => commune.code === "10369")!.civilStatus.stats.received;
+    const alone = await hub.graphql<Answer>(dashboard.query, variables, { token });
     expect(alone.status).toBe(200);
     expect(alone.body.errors).toBeUndefined();
-    expect(alone.body.data).toMatchObject({ province: { code: "01" } });
+    expect(receivedAt(alone)).toBeGreaterThanOrEqual(1);
     const together = await Promise.all(
-      Array.from({ length: 12 }, () => hub.graphql(dashboard.query, variables, { token })),
+      Array.from({ length: 12 }, () => hub.graphql<Answer>(dashboard.query, variables, { token })),
     );
     for (const answer of together) expect(answer.body).toEqual(alone.body);
+    // Within the same second, a receipt acknowledged before the next dashboard is in its figures.
+    await receive("shared-reads-2");
+    const after = await hub.graphql<Answer>(dashboard.query, variables, { token });
+    expect(receivedAt(after)).toBe(receivedAt(alone) + 1);
   });
 });
